@@ -1,0 +1,51 @@
+# Escale — `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format messages compilemessages seed clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install Escale with its dev tools
+
+compilemessages: $(VENV)/.installed ## Compile the .po catalogues (needs gettext)
+	cd site && ../$(MANAGE) compilemessages --ignore=.venv -v0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=site -v0 || true
+
+messages: $(VENV)/.installed ## Update the French/English .po catalogues from the code
+	cd site && ../$(MANAGE) makemessages -l fr -l en --ignore=.venv -v0 \
+	  --ignore='*/migrations/*' || true
+
+seed: $(VENV)/.installed compilemessages ## Migrate and load the demo content (idempotent)
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) seed_demo
+
+run: seed ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed compilemessages ## Whole test suite (SQLite, or PostgreSQL if DATABASE_URL is set)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed ## Reformat the code
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean: ## Remove the virtualenv, the SQLite database and generated files
+	rm -rf $(VENV) db.sqlite3 var
