@@ -221,7 +221,8 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     },
 }
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail marks its preview views SAMEORIGIN itself; everything else is never framed.
+X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,
