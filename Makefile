@@ -21,13 +21,11 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install Escale with its dev tools
 
-compilemessages: $(VENV)/.installed ## Compile the .po catalogues (needs gettext)
-	cd site && ../$(MANAGE) compilemessages --ignore=.venv -v0
-	$(MANAGE) compilemessages --ignore=.venv --ignore=site -v0 || true
+compilemessages: $(VENV)/.installed ## Compile the .po catalogues into .mo files (needs gettext)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
 
-messages: $(VENV)/.installed ## Update the French/English .po catalogues from the code
-	cd site && ../$(MANAGE) makemessages -l fr -l en --ignore=.venv -v0 \
-	  --ignore='*/migrations/*' || true
+messages: $(VENV)/.installed ## Update site/locale/*.po from the code and templates
+	$(MANAGE) makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests -v0
 
 seed: $(VENV)/.installed compilemessages ## Migrate and load the demo content (idempotent)
 	$(MANAGE) migrate --noinput -v0
@@ -49,3 +47,10 @@ format: $(VENV)/.installed ## Reformat the code
 
 clean: ## Remove the virtualenv, the SQLite database and generated files
 	rm -rf $(VENV) db.sqlite3 var
+
+.PHONY: prod-check bench
+prod-check: $(VENV)/.installed compilemessages ## Boot production settings under gunicorn (PostgreSQL escale_prod, Redis /5) and check pages, headers, health, backup/restore
+	$(PY) bench/prod_check.py
+
+bench: $(VENV)/.installed compilemessages ## Measure requests/s (wrk) against gunicorn on PostgreSQL escale_bench, as ratios to a bare view; search p95; booking lock p95
+	$(PY) bench/run_bench.py

@@ -25,20 +25,32 @@ def admin_login_via_allauth(request):
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    path("taille-du-texte/", home_views.set_text_size, name="set_text_size"),
     path("admin/login/", admin_login_via_allauth, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("payments/", include("payments.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("comptes/", include("allauth.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("activities.urls")),
+    path("", include("members.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
 )
+
+if settings.BENCHMARK_VIEWS:
+    from search.views import bench_ping
+
+    urlpatterns.insert(0, path("bench/", bench_ping, name="bench_ping"))
 
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
-    urlpatterns = staticfiles_urlpatterns() + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    urlpatterns = (
+        staticfiles_urlpatterns() + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    )

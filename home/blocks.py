@@ -34,9 +34,7 @@ class AccessibleImageBlock(blocks.StructBlock):
         max_length=250,
         help_text=_("Décrivez ce que montre l'image pour une personne qui ne la voit pas."),
     )
-    decorative = blocks.BooleanBlock(
-        label=_("Image décorative (n'apporte aucune information)"), required=False
-    )
+    decorative = blocks.BooleanBlock(label=_("Image décorative (n'apporte aucune information)"), required=False)
     caption = blocks.CharBlock(label=_("Légende"), required=False, max_length=250)
 
     def clean(self, value):

@@ -38,8 +38,26 @@ ROLE_PERMISSIONS = {
         ("wagtailsearchpromotions", "change_query"),
         ("wagtailsearchpromotions", "delete_query"),
     ],
-    COORDINATOR: [("wagtailadmin", "access_admin")],
-    SOCIAL_WORKER: [("wagtailadmin", "access_admin")],
+    COORDINATOR: [
+        ("wagtailadmin", "access_admin"),
+        *(
+            ("members", codename)
+            for codename in (
+                "view_memberprofile",
+                "add_memberprofile",
+                "change_memberprofile",
+                "view_membership",
+                "add_membership",
+                "view_payment",
+                "add_payment",
+                "view_mandate",
+                "add_mandate",
+                "view_credit",
+                "view_receipt",
+            )
+        ),
+    ],
+    SOCIAL_WORKER: [("wagtailadmin", "access_admin"), ("members", "view_memberprofile")],
     PSYCHOLOGIST: [("wagtailadmin", "access_admin")],
 }
 # Page-tree permissions on the root page, per role.
@@ -115,3 +133,18 @@ def ensure_review_workflow(apps):
     if root_page:
         WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
     Group.objects.filter(name__in=["Moderators", "Editors"]).delete()
+
+
+def grant_new_permissions_to_administrators(sender=None, using="default", **kwargs):
+    """post_migrate: Administrators hold every permission, including those of apps migrated later.
+
+    Care permissions are the exception: care/migrations/0003 decides them (no one may delete an
+    access-log entry or a case file from the application).
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.using(using).filter(name=ADMINISTRATOR).first()
+    if group is None:
+        return
+    missing = Permission.objects.using(using).exclude(content_type__app_label="care").exclude(group=group)
+    group.permissions.add(*missing)

@@ -29,7 +29,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -48,6 +47,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "payments",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,7 +70,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.RequireStaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "search.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -174,11 +176,29 @@ WAGTAIL_SITE_NAME = "Escale"
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Passwords are reset through allauth (rate-limited), never through a second form in the admin.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# Search (search/): the database backend by default; on PostgreSQL with the `french_unaccent`
+# configuration created by search/migrations/0001. Elasticsearch or OpenSearch only when its URL is set.
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
+if env("ELASTICSEARCH_URL", default="") or env("OPENSEARCH_URL", default=""):
+    from search.backends import external_search_backend
+
+    WAGTAILSEARCH_BACKENDS = {"default": external_search_backend(env)}
 WAGTAIL_WORKFLOW_ENABLED = True
+# `make bench` only: adds /bench/, a bare Django view used as the throughput ceiling.
+BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
 WAGTAILSEARCH_HITS_MAX_AGE = 14
+
+# Care (confidential follow-up, care/): keys that encrypt case data at rest, and retention.
+# Comma-separated: the first passphrase/salt encrypts, the others still decrypt (key rotation, docs/privacy.md).
+FIELD_ENCRYPTION_KEY = env.list("FIELD_ENCRYPTION_KEY", default=[])
+SALT_KEY = env.list("SALT_KEY", default=[])
+CARE_RETENTION_DAYS = env.int("CARE_RETENTION_DAYS", default=730)
 
 # Background tasks: database queue by default (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -200,6 +220,22 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Members (members/): sign-up asks for the profile and consents; TOTP required for care roles and administrators.
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+MEMBERS_REQUIRE_STAFF_MFA = env.bool("MEMBERS_REQUIRE_STAFF_MFA", default=True)
+
+# Payments (django-payments): the dummy provider unless Stripe keys are in the environment.
+PAYMENT_MODEL = "members.Payment"
+PAYMENT_HOST = env("PAYMENT_HOST", default="127.0.0.1:8000")
+PAYMENT_USES_SSL = env.bool("PAYMENT_USES_SSL", default=False)
+PAYMENT_VARIANTS = {"dummy": ("payments.dummy.DummyProvider", {})}
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+if STRIPE_SECRET_KEY:
+    PAYMENT_VARIANTS["stripe"] = (
+        "payments.stripe.StripeProviderV3",
+        {"api_key": STRIPE_SECRET_KEY, "endpoint_secret": env("STRIPE_WEBHOOK_SECRET", default=None)},
+    )
+MEMBERS_ONLINE_PAYMENT_VARIANT = "stripe" if STRIPE_SECRET_KEY else "dummy"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -19,3 +19,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Rate limits are tested explicitly; keep them but generous enough for the suite.
+
+LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
+FIELD_ENCRYPTION_KEY = ["test-only-care-key"]
+SALT_KEY = ["test-only-care-salt"]
+# Staff TOTP enforcement is switched on by the tests that prove it (tests/members/test_mfa.py).
+MEMBERS_REQUIRE_STAFF_MFA = False

@@ -51,11 +51,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def tags(self):
         from taggit.models import Tag
 
-        return (
-            Tag.objects.filter(home_newspagetag_items__content_object__in=self.news())
-            .distinct()
-            .order_by("name")
-        )
+        return Tag.objects.filter(home_newspagetag_items__content_object__in=self.news()).distinct().order_by("name")
 
     @path("")
     def index_view(self, request):

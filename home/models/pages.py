@@ -12,9 +12,7 @@ from home.blocks import BaseStreamBlock
 
 
 class HomePage(Page):
-    intro = RichTextField(
-        _("Mot d'accueil"), blank=True, features=["bold", "italic", "link"]
-    )
+    intro = RichTextField(_("Mot d'accueil"), blank=True, features=["bold", "italic", "link"])
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("Image d'accueil"),

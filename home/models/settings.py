@@ -66,9 +66,7 @@ class PracticalInfo(TranslatableMixin, ClusterableModel):
     """Opening hours, access and footer text, one per language (translated with wagtail-localize)."""
 
     opening_hours = RichTextField(_("Horaires d'ouverture"), features=["bold", "ul", "link"])
-    access_info = RichTextField(
-        _("Accès et accessibilité"), blank=True, features=["bold", "ul", "link"]
-    )
+    access_info = RichTextField(_("Accès et accessibilité"), blank=True, features=["bold", "ul", "link"])
     footer_text = models.TextField(_("Texte du pied de page"), blank=True)
 
     panels = [

@@ -1,0 +1,227 @@
+"""Demo content for `seed_demo`: themes, places (bus stops included), activities, 8 weeks of sessions."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from wagtail.models import Site
+
+from activities.models import ActivityIndexPage, ActivityPage, Audience, Booking, Place, Session, Theme
+
+THEMES = [
+    ("bien-etre", "Bien-être"),
+    ("numerique", "Numérique"),
+    ("aidants", "Aidants"),
+    ("convivialite", "Convivialité"),
+    ("culture", "Culture"),
+]
+AUDIENCES = [("seniors", "Seniors"), ("aidants", "Aidants familiaux"), ("tout-public", "Tout public")]
+PLACES = [
+    # name, address, postal code, commune, lat, lon, bus stop, access
+    ("Tiers-lieu L'Escale", "12 avenue des Pyrénées", "33140", "Villenave-d'Ornon", "44.7800", "-0.5580", False,
+     "Plain-pied, toilettes accessibles, boucle magnétique. Tram C arrêt Villenave Pyrénées."),
+    ("Salle des associations", "3 place de la Mairie", "33850", "Léognan", "44.7290", "-0.5990", False,
+     "Rez-de-chaussée, parking devant la salle."),
+    ("Bus numérique – place de l'Église", "Place de l'Église", "33140", "Cadaujac", "44.7540", "-0.5320", True,
+     "Le bus dispose d'une rampe pour fauteuil roulant."),
+    ("Bus numérique – parking du marché", "Rue du Marché", "33140", "Villenave-d'Ornon", "44.7760", "-0.5650", True,
+     "Le bus dispose d'une rampe pour fauteuil roulant."),
+    ("Bus numérique – halle", "Place Joane", "33850", "Léognan", "44.7300", "-0.6000", True,
+     "Le bus dispose d'une rampe pour fauteuil roulant."),
+]  # fmt: skip
+
+# slug, title, summary, themes, audiences, facilitator, capacity, min, full, member, solidarity,
+# weekday, hour, minute, duration (min), place index, cycle price
+ACTIVITIES = [
+    ("yoga-doux", "Yoga doux sur chaise", "Des mouvements lents, assis ou debout, pour garder souplesse et équilibre.",
+     ["bien-etre"], ["seniors"], "Claire, professeure de yoga adapté", 12, 4, "12.00", "8.00", "3.00", 1, 10, 0, 90, 0, None),
+    ("sophrologie", "Sophrologie", "Respiration et détente pour mieux dormir et apaiser le stress.",
+     ["bien-etre"], ["seniors", "aidants"], "Marc, sophrologue", 10, 3, "12.00", "8.00", "3.00", 3, 14, 30, 60, 0, None),
+    ("atelier-numerique", "Atelier numérique : la tablette pas à pas",
+     "Dix ateliers mensuels pour apprivoiser tablette, courriels et démarches en ligne.",
+     ["numerique"], ["seniors"], "Sofiane, conseiller numérique", 8, 4, "10.00", "6.00", "2.00", 1, 14, 0, 120, 1, "60.00"),
+    ("cafe-des-aidants", "Café des aidants", "Un temps d'échange entre proches aidants, animé par une psychologue.",
+     ["aidants"], ["aidants"], "Nathalie, psychologue", 15, 3, "0.00", "0.00", "0.00", 5, 10, 0, 90, 0, None),
+    ("dejeuner-partage", "Déjeuner partagé", "Chacun apporte un plat ; on cuisine et on mange ensemble.",
+     ["convivialite"], ["tout-public"], "L'équipe de L'Escale", 20, 6, "5.00", "3.00", "1.00", 4, 12, 0, 120, 0, None),
+    ("visite-culturelle", "Visite culturelle", "Une sortie accompagnée au musée ou au patrimoine, transport compris.",
+     ["culture"], ["seniors", "tout-public"], "Hélène, médiatrice culturelle", 12, 5, "15.00", "10.00", "4.00", 2, 14, 0, 180, 0, None),
+]  # fmt: skip
+
+
+def _index_page(stdout):
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        stdout.write("activities.demo: no default site, skipped.")
+        return None
+    home = site.root_page
+    index = ActivityIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(
+            instance=ActivityIndexPage(
+                title="Agenda des activités",
+                slug="activites",
+                intro="Ateliers, sorties et moments d'échange proposés par L'Escale et ses partenaires.",
+            )
+        )
+    return index
+
+
+def _demo_people(count):
+    User = get_user_model()
+    people = []
+    for n in range(1, count + 1):
+        email = f"participant{n}@escale.example"
+        user, created = User.objects.get_or_create(
+            username=f"participant{n}", defaults={"email": email, "first_name": "Participant", "last_name": str(n)}
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        people.append(user)
+    return people
+
+
+def _next_weekday(day, weekday):
+    return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def seed(*, stdout):
+    """Create the demo activities; safe to run again (existing rows are left alone)."""
+    index = _index_page(stdout)
+    if index is None:
+        return
+    themes = {slug: Theme.objects.get_or_create(slug=slug, locale=index.locale, defaults={"name": name})[0]
+              for slug, name in THEMES}  # fmt: skip
+    audiences = {
+        slug: Audience.objects.get_or_create(slug=slug, locale=index.locale, defaults={"name": name})[0]
+        for slug, name in AUDIENCES
+    }
+    places = []
+    for name, address, postal, commune, lat, lon, bus, access in PLACES:
+        place, _created = Place.objects.get_or_create(
+            name=name,
+            commune=commune,
+            defaults={
+                "address": address,
+                "postal_code": postal,
+                "latitude": Decimal(lat),
+                "longitude": Decimal(lon),
+                "is_bus_stop": bus,
+                "access_info": access,
+            },
+        )
+        places.append(place)
+
+    people = _demo_people(14)
+    member = get_user_model().objects.filter(email="membre@escale.example").first()
+    today = timezone.localdate()
+    tz = timezone.get_current_timezone()
+    created_sessions = 0
+
+    def add_sessions(activity, dates, hour, minute, duration, place_for, capacity, pickup_seats=0):
+        nonlocal created_sessions
+        sessions = []
+        for i, day in enumerate(dates):
+            start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)), tz)
+            sessions.append(
+                Session.objects.create(
+                    activity=activity,
+                    start=start,
+                    end=start + datetime.timedelta(minutes=duration),
+                    place=place_for(i),
+                    capacity=capacity,
+                    min_participants=activity.min_participants,
+                    pickup_seats=pickup_seats,
+                    cancellation_deadline=start - datetime.timedelta(days=1),
+                )
+            )
+        created_sessions += len(sessions)
+        return sessions
+
+    for row in ACTIVITIES:
+        (slug, title, summary, theme_slugs, audience_slugs, facilitator, capacity, minimum, full, member_price,
+         solidarity, weekday, hour, minute, duration, place_index, cycle_price) = row  # fmt: skip
+        activity = ActivityPage.objects.child_of(index).filter(slug=slug).first()
+        if activity is None:
+            activity = ActivityPage(
+                title=title,
+                slug=slug,
+                summary=summary,
+                facilitator=facilitator,
+                default_capacity=capacity,
+                min_participants=minimum,
+                full_price=Decimal(full),
+                member_price=Decimal(member_price),
+                solidarity_price=Decimal(solidarity),
+                is_cycle=cycle_price is not None,
+                cycle_price=Decimal(cycle_price) if cycle_price else None,
+                accessibility_notes="Salle de plain-pied. Prévenez-nous de tout besoin particulier.",
+            )
+            activity.themes.set([themes[s] for s in theme_slugs])
+            activity.audiences.set([audiences[s] for s in audience_slugs])
+            index.add_child(instance=activity)
+        if Session.objects.filter(activity=activity).exists():
+            continue
+        first = _next_weekday(today + datetime.timedelta(days=1), weekday)
+        if cycle_price is not None:
+            dates = [first + datetime.timedelta(weeks=4 * i) for i in range(10)]  # monthly cycle
+        else:
+            dates = [first + datetime.timedelta(weeks=i) for i in range(8)]
+        sessions = add_sessions(activity, dates, hour, minute, duration, lambda i, p=place_index: places[p], capacity)
+        # Some sessions nearly full, one full with a waitlist.
+        if slug == "yoga-doux":
+            _fill(sessions[0], people, capacity - 2)
+            _fill(sessions[1], people, capacity + 2)
+        elif slug == "sophrologie":
+            _fill(sessions[0], people, capacity - 1)
+        elif slug == "visite-culturelle":
+            _fill(sessions[1], people, 3)  # under its minimum: a warning for coordinators
+        if member and slug in ("yoga-doux", "cafe-des-aidants"):
+            Booking.objects.get_or_create(
+                session=sessions[2], member=member, status="confirmed",
+                defaults={"price": activity.full_price, "made_by": member},
+            )  # fmt: skip
+
+    bus = ActivityPage.objects.child_of(index).filter(slug="bus-numerique").first()
+    if bus is None:
+        bus = ActivityPage(
+            title="Bus numérique itinérant",
+            slug="bus-numerique",
+            summary="Le bus numérique vient près de chez vous : 12 places, un conseiller, des tablettes prêtées.",
+            facilitator="Sofiane, conseiller numérique",
+            default_capacity=12,
+            min_participants=3,
+            full_price=Decimal("0.00"),
+            member_price=Decimal("0.00"),
+            accessibility_notes="Rampe d'accès pour fauteuil roulant. Transport à domicile possible (5 places).",
+        )
+        bus.themes.set([themes["numerique"]])
+        bus.audiences.set([audiences["seniors"], audiences["tout-public"]])
+        index.add_child(instance=bus)
+    if not Session.objects.filter(activity=bus).exists():
+        stops = [p for p in places if p.is_bus_stop]
+        first = _next_weekday(today + datetime.timedelta(days=1), 0)
+        dates = [first + datetime.timedelta(weeks=i) for i in range(8)]
+        sessions = add_sessions(bus, dates, 9, 30, 180, lambda i: stops[i % len(stops)], 12, pickup_seats=5)
+        _fill(sessions[0], people, 10)
+
+    stdout.write(f"activities.demo: {ActivityPage.objects.child_of(index).count()} activities, "
+                 f"{created_sessions} new sessions.")  # fmt: skip
+
+
+def _fill(session, people, count):
+    for person in people[:count]:
+        status = (
+            "confirmed"
+            if Booking.objects.filter(session=session, status="confirmed").count() < session.capacity
+            else "waitlisted"
+        )
+        Booking.objects.get_or_create(
+            session=session,
+            member=person,
+            status=status,
+            defaults={"price": session.activity.full_price, "made_by": person},
+        )

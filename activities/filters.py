@@ -1,0 +1,53 @@
+"""Calendar filters (theme, audience, commune, places disponibles), as a plain GET form."""
+
+from django import forms
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+import django_filters
+
+from activities.models import ActivityPage, Audience, Place, Theme
+
+
+def _choices(model):
+    """(slug, name) in the active language; slugs are shared by all translations."""
+    locale = Locale.get_active()
+    rows = list(model.objects.filter(locale=locale).values_list("slug", "name"))
+    return rows or list(model.objects.filter(locale=Locale.get_default()).values_list("slug", "name"))
+
+
+class SessionFilter(django_filters.FilterSet):
+    theme = django_filters.ChoiceFilter(label=_("Thème"), method="filter_theme", empty_label=_("Tous les thèmes"))
+    audience = django_filters.ChoiceFilter(
+        label=_("Public"), method="filter_audience", empty_label=_("Tous les publics")
+    )
+    commune = django_filters.ChoiceFilter(
+        label=_("Commune"), field_name="place__commune", empty_label=_("Toutes les communes")
+    )
+    places_disponibles = django_filters.BooleanFilter(
+        label=_("Seulement les séances où il reste des places"),
+        method="filter_available",
+        widget=forms.CheckboxInput,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["theme"].extra["choices"] = _choices(Theme)
+        self.filters["audience"].extra["choices"] = _choices(Audience)
+        communes = Place.objects.order_by("commune").values_list("commune", flat=True).distinct()
+        self.filters["commune"].extra["choices"] = [(c, c) for c in communes]
+
+    def filter_theme(self, queryset, name, value):
+        through = ActivityPage.themes.through.objects.filter(theme__slug=value)
+        return queryset.filter(activity_id__in=through.values("activitypage_id"))
+
+    def filter_audience(self, queryset, name, value):
+        through = ActivityPage.audiences.through.objects.filter(audience__slug=value)
+        return queryset.filter(activity_id__in=through.values("activitypage_id"))
+
+    def filter_available(self, queryset, name, value):
+        if value:
+            return queryset.filter(confirmed_count__lt=F("capacity"))
+        return queryset

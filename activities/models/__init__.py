@@ -1,0 +1,22 @@
+"""Activities: pages, places, sessions, bookings, call list and the action log."""
+
+from .audit import ActionLog
+from .bookings import Booking, CallListEntry, CycleBooking
+from .pages import ActivityIndexPage, ActivityPage
+from .places import Audience, Place, Theme
+from .sessions import SEAT_STATUSES, Session, SessionQuerySet
+
+__all__ = [
+    "SEAT_STATUSES",
+    "ActionLog",
+    "ActivityIndexPage",
+    "ActivityPage",
+    "Audience",
+    "Booking",
+    "CallListEntry",
+    "CycleBooking",
+    "Place",
+    "Session",
+    "SessionQuerySet",
+    "Theme",
+]

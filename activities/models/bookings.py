@@ -1,0 +1,131 @@
+"""Bookings, cycle bookings and the coordinators' call list."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class CycleBooking(models.Model):
+    """One booking for a whole cycle: it holds a seat in every session of the activity, for one price."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmée")
+        CANCELLED = "cancelled", _("Annulée")
+
+    activity = models.ForeignKey("activities.ActivityPage", on_delete=models.PROTECT, related_name="cycle_bookings")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cycle_bookings")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.CONFIRMED)
+    price = models.DecimalField(_("Prix"), max_digits=10, decimal_places=2)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Inscription à un cycle")
+        verbose_name_plural = _("Inscriptions à des cycles")
+
+    def __str__(self):
+        return f"{self.member} – {self.activity}"
+
+
+class Booking(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmée")
+        WAITLISTED = "waitlisted", _("Sur liste d'attente")
+        CANCELLED = "cancelled", _("Annulée")
+        ATTENDED = "attended", _("Présent")
+        NO_SHOW = "no_show", _("Absent")
+
+    ACTIVE = (Status.CONFIRMED, Status.WAITLISTED)
+
+    session = models.ForeignKey(
+        "activities.Session", verbose_name=_("Séance"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Personne inscrite"), on_delete=models.CASCADE, related_name="bookings"
+    )
+    status = models.CharField(_("État"), max_length=12, choices=Status.choices, db_index=True)
+    price = models.DecimalField(_("Prix"), max_digits=10, decimal_places=2)
+    needs_pickup = models.BooleanField(_("Transport à domicile"), default=False)
+    pickup_address = models.CharField(_("Adresse de prise en charge"), max_length=250, blank=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Inscrit par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cycle_booking = models.ForeignKey(
+        CycleBooking, null=True, blank=True, on_delete=models.SET_NULL, related_name="bookings"
+    )
+    created_at = models.DateTimeField(_("Date d'inscription"), auto_now_add=True, db_index=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    promoted_at = models.DateTimeField(null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Inscription")
+        verbose_name_plural = _("Inscriptions")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "member"],
+                condition=Q(status__in=["confirmed", "waitlisted"]),
+                name="one_active_booking_per_member_and_session",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} – {self.session}"
+
+    @property
+    def is_active(self):
+        return self.status in self.ACTIVE
+
+    @property
+    def made_by_staff(self):
+        return self.made_by_id is not None and self.made_by_id != self.member_id
+
+    def waitlist_position(self):
+        """1 for the first person waiting (ordered by booking time), None when not waitlisted."""
+        if self.status != self.Status.WAITLISTED:
+            return None
+        earlier = Booking.objects.filter(session_id=self.session_id, status=self.Status.WAITLISTED).filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        return earlier.count() + 1
+
+
+class CallListEntry(models.Model):
+    """Something to tell a member by phone ("à appeler"): people without e-mail are never forgotten."""
+
+    class Status(models.TextChoices):
+        TO_CALL = "to_call", _("À appeler")
+        DONE = "done", _("Fait")
+        NOT_REACHED = "not_reached", _("Injoignable")
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Personne"), on_delete=models.CASCADE, related_name="+"
+    )
+    phone = models.CharField(_("Téléphone"), max_length=40, blank=True)
+    reason = models.CharField(_("Motif"), max_length=40)
+    message = models.TextField(_("À dire"))
+    booking = models.ForeignKey(Booking, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(_("État"), max_length=12, choices=Status.choices, default=Status.TO_CALL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Appel à passer")
+        verbose_name_plural = _("Liste d'appels")
+        ordering = ["status", "created_at"]
+
+    def __str__(self):
+        return f"{self.member} – {self.reason}"

@@ -1,0 +1,424 @@
+"""Booking rules (design.md "Booking rules"): one row lock per session, seats recounted from rows,
+waitlist and promotion, cycles, pick-up quota, attendance, series of sessions.
+
+Every public function here is the only way views, admin views, tasks and tests change bookings.
+"""
+
+import calendar
+import datetime
+from decimal import Decimal
+from functools import partial
+
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activities.audit import log_action
+from activities.exceptions import (
+    AlreadyBooked,
+    BookingClosed,
+    BookingNotOpenYet,
+    CancellationDeadlinePassed,
+    CycleBookingRequired,
+    InvalidBookingState,
+    NotACycle,
+    PickupFull,
+    SessionCancelled,
+    SessionFull,
+    TryAgain,
+)
+from activities.models import SEAT_STATUSES, Booking, CycleBooking, Session
+
+ZERO = Decimal("0.00")
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL SQLSTATE raised when lock_timeout expires
+
+
+# --- prices -------------------------------------------------------------------------------------
+
+
+def price_for(user, session):
+    """The price a person pays for one session.
+
+    For now: the activity's full price. The members issue plugs memberships in here
+    (design.md rule 1: member price when a membership is valid on the session date, else the
+    full price; a solidarity price granted by staff) — keep this the ONE place prices are decided.
+    Delegates to `members.services.price_for`.
+    """
+    from members.services import price_for as members_price_for
+
+    return members_price_for(user, session)
+
+
+def cycle_price_for(user, activity):
+    """The single price of a whole cycle (same plug-in point as `price_for`; see members.services)."""
+    from members.services import cycle_price_for as members_cycle_price_for
+
+    return members_cycle_price_for(user, activity)
+
+
+# --- locking --------------------------------------------------------------------------------------
+
+
+def _lock_timeout_ms():
+    return int(float(getattr(settings, "ACTIVITIES_LOCK_TIMEOUT", 3)) * 1000)
+
+
+def _is_lock_timeout(exc):
+    cause = exc.__cause__
+    if getattr(cause, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+        return True
+    return "database is locked" in str(exc)  # SQLite's busy timeout
+
+
+def _lock_sessions(pks):
+    """Lock the session rows (in pk order, so two cycle bookings cannot deadlock) and return them.
+
+    Must run inside a transaction. The wait is bounded (ACTIVITIES_LOCK_TIMEOUT seconds, 3 by
+    default): past it the member gets `TryAgain` instead of a hanging page.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # SET cannot take bind parameters; the value is an int we computed.
+            cursor.execute(f"SET LOCAL lock_timeout = {_lock_timeout_ms():d}")
+    try:
+        return list(Session.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
+    except OperationalError as exc:
+        if _is_lock_timeout(exc):
+            raise TryAgain() from exc
+        raise
+
+
+def _count_confirmed(session):
+    return Booking.objects.filter(session=session, status__in=SEAT_STATUSES).count()
+
+
+def _count_pickups(session):
+    return Booking.objects.filter(session=session, status__in=SEAT_STATUSES, needs_pickup=True).count()
+
+
+def _check_open(session, now):
+    if session.status == Session.Status.CANCELLED:
+        raise SessionCancelled()
+    if session.status != Session.Status.SCHEDULED:
+        raise BookingClosed()
+    if session.booking_opens_at and now < session.booking_opens_at:
+        raise BookingNotOpenYet()
+    if now >= session.closes_at:
+        raise BookingClosed()
+
+
+def _notify_after_commit(booking_id, kind):
+    from activities import tasks
+
+    transaction.on_commit(partial(tasks.notify_booking.enqueue, booking_id, kind))
+
+
+# --- booking --------------------------------------------------------------------------------------
+
+
+def book(session, member, *, by=None, needs_pickup=False, pickup_address=""):
+    """Book `member` on `session`; returns the Booking, confirmed if a seat is free, else waitlisted.
+
+    Guarantees, under any concurrency: never more confirmed (or attended) bookings than the
+    session's capacity, nor more pick-ups than its pick-up seats; at most one active booking per
+    member and session. The confirmation or waitlist notice is sent after commit.
+    Raises SessionCancelled, BookingNotOpenYet, BookingClosed, AlreadyBooked, SessionFull (no
+    waitlist), PickupFull, CycleBookingRequired, TryAgain (lock wait too long).
+    """
+    if session.activity.is_cycle:
+        raise CycleBookingRequired()
+    with transaction.atomic(durable=True):
+        return _book(session.pk, member, by=by, needs_pickup=needs_pickup, pickup_address=pickup_address, lock=True)
+
+
+def _book(session_pk, member, *, by, needs_pickup, pickup_address, lock=True):
+    """The body of `book`, inside its transaction. `lock=False` exists only for the control test
+    that proves the race is real without the row lock; nothing else may pass it."""
+    now = timezone.now()
+    session = _lock_sessions([session_pk])[0] if lock else Session.objects.get(pk=session_pk)
+    _check_open(session, now)
+    if Booking.objects.filter(session=session, member=member).exclude(status=Booking.Status.CANCELLED).exists():
+        raise AlreadyBooked()
+    if needs_pickup and session.pickup_seats == 0:
+        raise PickupFull()
+
+    if _count_confirmed(session) < session.capacity:
+        if needs_pickup and _count_pickups(session) >= session.pickup_seats:
+            raise PickupFull()
+        status = Booking.Status.CONFIRMED
+    elif session.waitlist_enabled:
+        status = Booking.Status.WAITLISTED
+    else:
+        raise SessionFull()
+
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.create(
+                session=session,
+                member=member,
+                status=status,
+                price=price_for(member, session),
+                needs_pickup=needs_pickup,
+                pickup_address=pickup_address if needs_pickup else "",
+                made_by=by or member,
+            )
+    except IntegrityError as exc:  # a double submit that raced past the check (only without lock)
+        raise AlreadyBooked() from exc
+    log_action(
+        booking,
+        f"escale.booking.{status}",
+        actor=by or member,
+        on_behalf_of=member if by and by != member else None,
+        data={"session": session.pk, "price": str(booking.price), "needs_pickup": needs_pickup},
+    )
+    _notify_after_commit(booking.pk, status)
+    return booking
+
+
+def book_cycle(activity, member, *, by=None):
+    """Book every upcoming session of a cycle activity, or none; returns the CycleBooking.
+
+    All sessions are locked (pk order) before counting; if any is full the whole booking is
+    refused with SessionFull (a cycle has no waitlist). One price for the cycle, recorded on the
+    CycleBooking; the session bookings carry 0.00. Raises NotACycle, BookingClosed,
+    BookingNotOpenYet, SessionCancelled, AlreadyBooked, SessionFull, TryAgain.
+    """
+    if not activity.is_cycle:
+        raise NotACycle()
+    source = activity.source_page()
+    with transaction.atomic(durable=True):
+        now = timezone.now()
+        pks = list(Session.objects.scheduled().upcoming(now).for_activity(source).values_list("pk", flat=True))
+        if not pks:
+            raise BookingClosed()
+        sessions = _lock_sessions(pks)
+        for session in sessions:
+            _check_open(session, now)
+        existing = Booking.objects.filter(session__in=sessions, member=member).exclude(status=Booking.Status.CANCELLED)
+        if existing.exists():
+            raise AlreadyBooked()
+        for session in sessions:
+            if _count_confirmed(session) >= session.capacity:
+                raise SessionFull(
+                    _("Une des séances du cycle est complète : l'inscription au cycle n'est plus possible.")
+                )
+        cycle = CycleBooking.objects.create(
+            activity=source, member=member, price=cycle_price_for(member, source), made_by=by or member
+        )
+        bookings = [
+            Booking.objects.create(
+                session=session,
+                member=member,
+                status=Booking.Status.CONFIRMED,
+                price=ZERO,
+                made_by=by or member,
+                cycle_booking=cycle,
+            )
+            for session in sessions
+        ]
+        log_action(
+            cycle,
+            "escale.cycle_booking.confirmed",
+            actor=by or member,
+            on_behalf_of=member if by and by != member else None,
+            data={"sessions": [s.pk for s in sessions], "price": str(cycle.price)},
+        )
+        _notify_after_commit(bookings[0].pk, "cycle_confirmed")
+    return cycle
+
+
+def cancel_booking(booking, *, by, allow_late=False):
+    """Cancel a confirmed or waitlisted booking; a freed seat goes to the first waitlisted person.
+
+    Members may cancel until the session's cancellation deadline (CancellationDeadlinePassed
+    after it); staff pass `allow_late=True`. Returns the updated booking. The member and any
+    promoted person are notified after commit. Raises InvalidBookingState, TryAgain.
+    """
+    with transaction.atomic(durable=True):
+        now = timezone.now()
+        session = _lock_sessions([booking.session_id])[0]
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status not in Booking.ACTIVE:
+            raise InvalidBookingState()
+        if not allow_late and now >= session.cancellable_until:
+            raise CancellationDeadlinePassed()
+        freed_seat = booking.status == Booking.Status.CONFIRMED
+        booking.status = Booking.Status.CANCELLED
+        booking.cancelled_at = now
+        booking.save(update_fields=["status", "cancelled_at"])
+        log_action(
+            booking,
+            "escale.booking.cancelled",
+            actor=by,
+            on_behalf_of=booking.member if by and by != booking.member else None,
+            data={"session": session.pk, "freed_seat": freed_seat},
+        )
+        _notify_after_commit(booking.pk, "cancelled")
+        if freed_seat:
+            _promote_locked(session, now=now)
+    return booking
+
+
+def promote_waitlist(session, *, by=None):
+    """Give every free seat of `session` to the waitlisted people, first come first served.
+
+    Returns the promoted bookings (each notified after commit). A waitlisted person needing a
+    pick-up is skipped while the pick-up seats are all taken. Raises TryAgain.
+    """
+    with transaction.atomic(durable=True):
+        locked = _lock_sessions([session.pk])[0]
+        return _promote_locked(locked, by=by)
+
+
+def _promote_locked(session, *, by=None, now=None):
+    """Promotion for a session whose row the caller has locked."""
+    now = now or timezone.now()
+    if session.status != Session.Status.SCHEDULED or session.start <= now:
+        return []
+    free = session.capacity - _count_confirmed(session)
+    pickups_free = session.pickup_seats - _count_pickups(session)
+    promoted = []
+    for booking in Booking.objects.filter(session=session, status=Booking.Status.WAITLISTED).order_by(
+        "created_at", "pk"
+    ):
+        if free <= 0:
+            break
+        if booking.needs_pickup:
+            if pickups_free <= 0:
+                continue
+            pickups_free -= 1
+        booking.status = Booking.Status.CONFIRMED
+        booking.promoted_at = now
+        booking.save(update_fields=["status", "promoted_at"])
+        log_action(booking, "escale.booking.promoted", actor=by, data={"session": session.pk})
+        _notify_after_commit(booking.pk, "promoted")
+        promoted.append(booking)
+        free -= 1
+    return promoted
+
+
+def promote_booking(booking, *, by):
+    """Staff: confirm this waitlisted booking now (out of turn) if a seat is free, else SessionFull."""
+    with transaction.atomic(durable=True):
+        session = _lock_sessions([booking.session_id])[0]
+        booking = Booking.objects.get(pk=booking.pk)
+        if booking.status != Booking.Status.WAITLISTED:
+            raise InvalidBookingState()
+        if _count_confirmed(session) >= session.capacity:
+            raise SessionFull()
+        if booking.needs_pickup and _count_pickups(session) >= session.pickup_seats:
+            raise PickupFull()
+        booking.status = Booking.Status.CONFIRMED
+        booking.promoted_at = timezone.now()
+        booking.save(update_fields=["status", "promoted_at"])
+        log_action(booking, "escale.booking.promoted", actor=by, data={"session": session.pk, "manual": True})
+        _notify_after_commit(booking.pk, "promoted")
+    return booking
+
+
+def cancel_session(session, *, by, reason=""):
+    """Cancel a session and every active booking on it; everyone booked or waiting is told after
+    commit (e-mail or call list). Returns the number of bookings cancelled."""
+    with transaction.atomic(durable=True):
+        session = _lock_sessions([session.pk])[0]
+        if session.status == Session.Status.CANCELLED:
+            return 0
+        now = timezone.now()
+        session.status = Session.Status.CANCELLED
+        session.save(update_fields=["status", "updated_at"])
+        bookings = list(Booking.objects.filter(session=session, status__in=Booking.ACTIVE))
+        for booking in bookings:
+            booking.status = Booking.Status.CANCELLED
+            booking.cancelled_at = now
+            booking.save(update_fields=["status", "cancelled_at"])
+            _notify_after_commit(booking.pk, "session_cancelled")
+        log_action(session, "escale.session.cancelled", actor=by, data={"bookings": len(bookings), "reason": reason})
+    return len(bookings)
+
+
+def mark_attendance(booking, present, *, by):
+    """Record presence or absence on a confirmed booking (or correct a previous mark)."""
+    allowed = (Booking.Status.CONFIRMED, Booking.Status.ATTENDED, Booking.Status.NO_SHOW)
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status not in allowed:
+            raise InvalidBookingState()
+        booking.status = Booking.Status.ATTENDED if present else Booking.Status.NO_SHOW
+        booking.save(update_fields=["status"])
+        log_action(booking, f"escale.booking.{booking.status}", actor=by, data={"session": booking.session_id})
+    return booking
+
+
+# --- series ---------------------------------------------------------------------------------------
+
+
+def _nth_weekday(year, month, weekday, nth):
+    """Date of the nth (1-based; 5 = last) `weekday` of a month."""
+    days = [d for d in calendar.Calendar().itermonthdates(year, month) if d.month == month and d.weekday() == weekday]
+    return days[min(nth, len(days)) - 1]
+
+
+def series_dates(first_date, *, count, frequency="weekly", interval=1, skip_dates=()):
+    """The dates of a recurrence rule: `count` occurrences every `interval` weeks ("weekly") or on
+    the same nth weekday every `interval` months ("monthly"); dates in `skip_dates` are dropped
+    (a skipped holiday is not replaced)."""
+    skip = set(skip_dates)
+    dates = []
+    if frequency == "weekly":
+        candidates = [first_date + datetime.timedelta(weeks=interval * i) for i in range(count)]
+    elif frequency == "monthly":
+        nth = (first_date.day - 1) // 7 + 1
+        candidates = []
+        for i in range(count):
+            month_index = first_date.month - 1 + interval * i
+            year, month = first_date.year + month_index // 12, month_index % 12 + 1
+            candidates.append(_nth_weekday(year, month, first_date.weekday(), nth))
+    else:
+        raise ValueError(f"Unknown frequency: {frequency}")
+    dates = [d for d in candidates if d not in skip]
+    return dates
+
+
+def generate_series(
+    activity,
+    *,
+    first_start,
+    duration,
+    count,
+    place,
+    frequency="weekly",
+    interval=1,
+    skip_dates=(),
+    capacity=None,
+    min_participants=None,
+    pickup_seats=0,
+    by=None,
+):
+    """Create independent sessions from a rule (e.g. every Tuesday 10:00–11:30 for 10 weeks,
+    skipping holidays); each is then edited on its own. Times keep the same wall-clock hour in
+    Europe/Paris across daylight-saving changes. Returns the created sessions."""
+    source = activity.source_page()
+    local_start = timezone.localtime(first_start)
+    tz = local_start.tzinfo
+    wall_time = local_start.time().replace(tzinfo=None)
+    sessions = []
+    with transaction.atomic():
+        for day in series_dates(
+            local_start.date(), count=count, frequency=frequency, interval=interval, skip_dates=skip_dates
+        ):
+            start = datetime.datetime.combine(day, wall_time)
+            start = timezone.make_aware(start, timezone.get_current_timezone()) if tz else start
+            sessions.append(
+                Session.objects.create(
+                    activity=source,
+                    start=start,
+                    end=start + duration,
+                    place=place,
+                    capacity=capacity if capacity is not None else source.default_capacity,
+                    min_participants=min_participants if min_participants is not None else source.min_participants,
+                    pickup_seats=pickup_seats,
+                )
+            )
+        log_action(source, "escale.session.series_created", actor=by, data={"sessions": [s.pk for s in sessions]})
+    return sessions

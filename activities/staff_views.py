@@ -1,0 +1,238 @@
+"""Coordinators' tools in the Wagtail admin: sessions and fill rates, bookings and waitlist,
+assisted booking, attendance sheet, CSV export, session cancellation, call list."""
+
+import csv
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from activities import services
+from activities.exceptions import BookingError
+from activities.formatting import when_in_words
+from activities.forms import BookingForm, MemberSearchForm
+from activities.models import Booking, CallListEntry, Session
+from members.exceptions import MembersError
+from members.services import require_mandate
+
+staff_view = never_cache
+
+
+def _perm(codename):
+    return permission_required(f"activities.{codename}", raise_exception=True)
+
+
+def _session(pk):
+    return get_object_or_404(Session.objects.select_related("activity", "place").with_counts(), pk=pk)
+
+
+@staff_view
+@_perm("view_session")
+def session_list(request):
+    """Upcoming sessions with fill rate; those under their minimum are flagged."""
+    days = 60 if request.GET.get("periode") != "tout" else 3650
+    now = timezone.now()
+    sessions = list(
+        Session.objects.filter(
+            start__gte=now - datetime.timedelta(hours=12), start__lte=now + datetime.timedelta(days=days)
+        )
+        .select_related("activity", "place")
+        .defer("activity__body")
+        .with_counts()
+        .order_by("start")
+    )
+    for session in sessions:
+        session.fill_rate = round(100 * session.confirmed_count / session.capacity) if session.capacity else 0
+        session.when = when_in_words(session.start, session.end)
+    return render(request, "activities/admin/session_list.html", {"sessions": sessions})
+
+
+@staff_view
+@_perm("view_booking")
+def session_bookings(request, pk):
+    session = _session(pk)
+    bookings = list(
+        Booking.objects.filter(session=session).select_related("member", "made_by").order_by("created_at", "pk")
+    )
+    context = {
+        "session": session,
+        "when": when_in_words(session.start, session.end),
+        "confirmed": [b for b in bookings if b.status in ("confirmed", "attended", "no_show")],
+        "waitlisted": [b for b in bookings if b.status == "waitlisted"],
+        "cancelled": [b for b in bookings if b.status == "cancelled"],
+        "can_change": request.user.has_perm("activities.change_booking"),
+        "can_add": request.user.has_perm("activities.add_booking"),
+        "can_cancel_session": request.user.has_perm("activities.cancel_session"),
+    }
+    return render(request, "activities/admin/session_bookings.html", context)
+
+
+def _booking_of_session(session_pk, booking_pk):
+    return get_object_or_404(Booking.objects.select_related("member"), pk=booking_pk, session_id=session_pk)
+
+
+@staff_view
+@_perm("change_booking")
+@require_POST
+def booking_action(request, pk, booking_pk, action):
+    booking = _booking_of_session(pk, booking_pk)
+    try:
+        if action == "promouvoir":
+            services.promote_booking(booking, by=request.user)
+            messages.success(request, _("La personne a reçu la place."))
+        elif action == "annuler":
+            services.cancel_booking(booking, by=request.user, allow_late=True)
+            messages.success(request, _("Inscription annulée."))
+        elif action in ("present", "absent"):
+            services.mark_attendance(booking, action == "present", by=request.user)
+        else:
+            return HttpResponse(status=400)
+    except BookingError as error:
+        messages.error(request, error.message)
+    target = "activities_staff:attendance" if action in ("present", "absent") else "activities_staff:session_bookings"
+    return redirect(target, pk=pk)
+
+
+@staff_view
+@_perm("add_booking")
+def assisted_booking(request, pk):
+    """Find a member by name or e-mail and book for them; the booking records the staff user."""
+    session = _session(pk)
+    search = MemberSearchForm(request.GET or None)
+    results = search.results() if search.is_valid() else []
+    form = BookingForm(session=session)
+    if request.method == "POST":
+        member = get_object_or_404(get_user_model(), pk=request.POST.get("member"), is_active=True)
+        form = BookingForm(request.POST, session=session)
+        if form.is_valid():
+            try:
+                require_mandate(request.user, member, "book")
+                if session.activity.is_cycle:
+                    services.book_cycle(session.activity, member, by=request.user)
+                    messages.success(request, _("Inscription au cycle enregistrée."))
+                else:
+                    booking = services.book(
+                        session,
+                        member,
+                        by=request.user,
+                        needs_pickup=form.cleaned_data.get("needs_pickup", False),
+                        pickup_address=form.cleaned_data.get("pickup_address", ""),
+                    )
+                    messages.success(
+                        request,
+                        _("%(name)s : %(status)s.")
+                        % {"name": member.get_full_name() or member.email, "status": booking.get_status_display()},
+                    )
+                return redirect("activities_staff:session_bookings", pk=pk)
+            except (BookingError, MembersError) as error:
+                messages.error(request, error.message)
+    context = {
+        "session": session,
+        "when": when_in_words(session.start, session.end),
+        "search": search,
+        "results": results,
+        "form": form,
+    }
+    return render(request, "activities/admin/assisted_booking.html", context)
+
+
+@staff_view
+@_perm("change_booking")
+def attendance(request, pk):
+    """The feuille d'émargement: present/absent buttons on screen, a signature column on paper."""
+    session = _session(pk)
+    bookings = (
+        Booking.objects.filter(session=session, status__in=("confirmed", "attended", "no_show"))
+        .select_related("member")
+        .order_by("member__last_name", "member__first_name", "member__email")
+    )
+    return render(
+        request,
+        "activities/admin/attendance.html",
+        {"session": session, "when": when_in_words(session.start, session.end), "bookings": bookings},
+    )
+
+
+@staff_view
+@_perm("view_booking")
+def export_csv(request, pk):
+    session = _session(pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="seance-{session.pk}-inscriptions.csv"'
+    response.write("\ufeff")  # BOM: spreadsheet software then reads UTF-8 accents correctly
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("Nom"),
+            _("Prénom"),
+            _("E-mail"),
+            _("État"),
+            _("Prix"),
+            _("Transport"),
+            _("Adresse"),
+            _("Inscrit le"),
+            _("Inscrit par"),
+        ]
+    )
+    for b in Booking.objects.filter(session=session).select_related("member", "made_by").order_by("created_at"):
+        writer.writerow(
+            [
+                _safe(b.member.last_name),
+                _safe(b.member.first_name),
+                _safe(b.member.email),
+                b.get_status_display(),
+                str(b.price),
+                _("oui") if b.needs_pickup else "",
+                _safe(b.pickup_address),
+                timezone.localtime(b.created_at).strftime("%d/%m/%Y %H:%M"),
+                _safe(b.made_by.email if b.made_by else ""),
+            ]
+        )
+    return response
+
+
+def _safe(value):
+    """Neutralise spreadsheet formulas in user-typed text (CSV injection)."""
+    value = str(value or "")
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+@staff_view
+@_perm("cancel_session")
+def cancel_session(request, pk):
+    session = _session(pk)
+    if request.method == "POST":
+        count = services.cancel_session(session, by=request.user, reason=request.POST.get("reason", ""))
+        messages.success(request, _("Séance annulée ; %(count)d personne(s) prévenue(s).") % {"count": count})
+        return redirect("activities_staff:session_bookings", pk=pk)
+    return render(
+        request,
+        "activities/admin/cancel_session.html",
+        {"session": session, "when": when_in_words(session.start, session.end)},
+    )
+
+
+@staff_view
+@_perm("change_calllistentry")
+def call_list(request):
+    if request.method == "POST":
+        entry = get_object_or_404(CallListEntry, pk=request.POST.get("entry"))
+        status = request.POST.get("status")
+        if status in (CallListEntry.Status.DONE, CallListEntry.Status.NOT_REACHED, CallListEntry.Status.TO_CALL):
+            entry.status = status
+            entry.handled_by = request.user
+            entry.handled_at = timezone.now()
+            entry.save(update_fields=["status", "handled_by", "handled_at"])
+        return redirect("activities_staff:call_list")
+    show_all = request.GET.get("tout") == "1"
+    entries = CallListEntry.objects.select_related("member", "booking__session__activity")
+    if not show_all:
+        entries = entries.exclude(status=CallListEntry.Status.DONE)
+    return render(request, "activities/admin/call_list.html", {"entries": entries[:300], "show_all": show_all})

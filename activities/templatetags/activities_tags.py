@@ -1,0 +1,63 @@
+"""Template helpers for the calendar: dates in words, seats left, prices, the home-page teaser."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from activities import agenda
+from activities.formatting import when_in_words
+
+register = template.Library()
+
+FEW_SEATS = 3
+
+
+@register.filter
+def session_when(session):
+    """ "mardi 3 mars, 10 h – 11 h 30"."""
+    return when_in_words(session.start, session.end)
+
+
+@register.filter
+def seats_label(session):
+    left = session.seats_left()
+    if left <= 0:
+        return _("Complet – liste d'attente") if session.waitlist_enabled else _("Complet")
+    if left <= FEW_SEATS:
+        return ngettext("Plus qu'une place", "Plus que %(count)d places", left) % {"count": left}
+    return ngettext("%(count)d place disponible", "%(count)d places disponibles", left) % {"count": left}
+
+
+@register.filter
+def money(value):
+    if value is None:
+        return ""
+    if value == Decimal("0.00"):
+        return _("gratuit")
+    return f"{formats.number_format(value, 2, use_l10n=True)} €"
+
+
+@register.filter
+def prices_label(session):
+    activity = session.activity
+    if activity.is_cycle:
+        price = activity.cycle_price if activity.cycle_price is not None else activity.full_price
+        return _("Cycle complet : %(price)s") % {"price": money(price)}
+    if not activity.full_price and not activity.member_price:
+        return _("Gratuit")
+    if activity.member_price == activity.full_price:
+        return money(activity.full_price)
+    return _("Adhérents : %(member)s · Non-adhérents : %(full)s") % {
+        "member": money(activity.member_price),
+        "full": money(activity.full_price),
+    }
+
+
+@register.inclusion_tag("activities/includes/session_teaser_list.html", takes_context=True)
+def upcoming_sessions(context, count=4):
+    """The next `count` sessions, for the home page."""
+    sessions = agenda.attach_localized_activities(agenda.listing_queryset().upcoming()[:count])
+    return {"sessions": sessions, "request": context.get("request")}

@@ -1,0 +1,198 @@
+"""Public calendar, iCal feeds and the member's booking screens (thin: services do the work)."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from activities import agenda, services
+from activities.exceptions import BookingError
+from activities.filters import SessionFilter
+from activities.formatting import month_in_words
+from activities.forms import BookingForm
+from activities.models import Booking, Session
+
+PER_PAGE = 40
+PUBLIC_CACHE = "public, max-age=300, s-maxage=300"
+
+
+def _filter_query(request):
+    """The active filters as a query string prefix ("theme=x&"), kept in pagination links."""
+    keep = {k: v for k, v in request.GET.items() if k in SessionFilter.base_filters and v}
+    return urlencode(keep) + "&" if keep else ""
+
+
+@login_not_required
+def agenda_view(request):
+    """/agenda/: a list by day ("Cette semaine", "Semaine prochaine"…) or ?vue=mois&mois=2026-12."""
+    view_mode = "mois" if request.GET.get("vue") == "mois" else "liste"
+    queryset = agenda.listing_queryset()
+    context = {"view_mode": view_mode}
+    if view_mode == "mois":
+        first_day = agenda.parse_month(request.GET.get("mois"))
+        start, end, next_month = agenda.month_bounds(first_day)
+        filterset = SessionFilter(request.GET, queryset=queryset.filter(start__gte=start, start__lt=end))
+        sessions = agenda.attach_localized_activities(filterset.qs)
+        previous_month = (first_day - datetime.timedelta(days=1)).replace(day=1)
+        context.update(
+            days=agenda.group_by_day(sessions),
+            month_label=month_in_words(first_day.year, first_day.month),
+            month_value=f"{first_day:%Y-%m}",
+            previous_month=f"{previous_month:%Y-%m}",
+            next_month=f"{next_month:%Y-%m}",
+        )
+    else:
+        filterset = SessionFilter(request.GET, queryset=queryset.upcoming())
+        page_obj = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
+        sessions = agenda.attach_localized_activities(page_obj.object_list)
+        context.update(sections=agenda.group_by_week_and_day(sessions), page_obj=page_obj)
+        context["month_value"] = f"{timezone.localdate():%Y-%m}"
+    context.update(filter=filterset, sessions=sessions, extra_query=_filter_query(request))
+    response = render(request, "activities/agenda.html", context)
+    if not request.user.is_authenticated:
+        response["Cache-Control"] = PUBLIC_CACHE
+    return response
+
+
+@login_not_required
+def programme_view(request):
+    """A printable monthly programme (A4, large type) for town-hall notice boards."""
+    first_day = agenda.parse_month(request.GET.get("mois"))
+    start, end, _next = agenda.month_bounds(first_day)
+    filterset = SessionFilter(request.GET, queryset=agenda.listing_queryset().filter(start__gte=start, start__lt=end))
+    sessions = agenda.attach_localized_activities(filterset.qs)
+    return render(
+        request,
+        "activities/programme.html",
+        {"days": agenda.group_by_day(sessions), "month_label": month_in_words(first_day.year, first_day.month)},
+    )
+
+
+def _session_or_404(pk):
+    return get_object_or_404(
+        Session.objects.select_related("place", "activity").with_counts().exclude(activity__live=False), pk=pk
+    )
+
+
+@login_not_required
+def session_detail(request, pk, form=None):
+    session = agenda.attach_localized_activities([_session_or_404(pk)])[0]
+    my_booking = None
+    if request.user.is_authenticated:
+        my_booking = Booking.objects.filter(session=session, member=request.user).exclude(status="cancelled").first()
+    context = {
+        "session": session,
+        "activity": session.display_activity,
+        "form": form or BookingForm(session=session),
+        "my_booking": my_booking,
+        "is_open": session.is_open_for_booking(),
+    }
+    return render(request, "activities/session_detail.html", context)
+
+
+@login_not_required
+def session_ics(request, pk):
+    session = agenda.attach_localized_activities([_session_or_404(pk)])[0]
+    body = agenda.ical_calendar([session], request, name=session.display_activity.title)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="seance-{session.pk}.ics"'
+    return response
+
+
+@login_not_required
+def agenda_ics(request):
+    """The public feed of upcoming sessions; ?theme=<slug> keeps one theme."""
+    filterset = SessionFilter(request.GET, queryset=agenda.listing_queryset().upcoming())
+    sessions = agenda.attach_localized_activities(filterset.qs[:1000])
+    body = agenda.ical_calendar(sessions, request, name=_("Agenda des activités"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="agenda.ics"'
+    response["Cache-Control"] = PUBLIC_CACHE
+    return response
+
+
+@never_cache
+@login_required
+@require_POST
+def book_view(request, pk):
+    session = _session_or_404(pk)
+    form = BookingForm(request.POST, session=session)
+    if not form.is_valid():
+        return session_detail(request, pk, form=form)
+    try:
+        if session.activity.is_cycle:
+            cycle = services.book_cycle(session.activity, request.user, by=request.user)
+            booking = cycle.bookings.get(session=session) if cycle.bookings.filter(session=session).exists() else None
+            booking = booking or cycle.bookings.order_by("session__start").first()
+        else:
+            booking = services.book(
+                session,
+                request.user,
+                by=request.user,
+                needs_pickup=form.cleaned_data.get("needs_pickup", False),
+                pickup_address=form.cleaned_data.get("pickup_address", ""),
+            )
+    except BookingError as error:
+        # Re-show the same form with what the person typed: nothing is lost.
+        messages.error(request, error.message)
+        return session_detail(request, pk, form=form)
+    if booking.status == Booking.Status.WAITLISTED:
+        messages.warning(request, _("La séance est complète : vous êtes sur la liste d'attente."))
+    else:
+        messages.success(request, _("Votre inscription est confirmée."))
+    return redirect("activities:booking_detail", pk=booking.pk)
+
+
+def _own_booking_or_404(request, pk):
+    """Object check: a member only ever sees or changes their own bookings."""
+    return get_object_or_404(
+        Booking.objects.select_related("session__place", "session__activity"), pk=pk, member=request.user
+    )
+
+
+@never_cache
+@login_required
+def booking_detail(request, pk):
+    booking = _own_booking_or_404(request, pk)
+    session = agenda.attach_localized_activities([booking.session])[0]
+    return render(request, "activities/booking_detail.html", {"booking": booking, "session": session})
+
+
+@never_cache
+@login_required
+def my_bookings(request):
+    now = timezone.now()
+    bookings = list(
+        Booking.objects.filter(member=request.user)
+        .exclude(status="cancelled", session__start__lt=now)
+        .select_related("session__place", "session__activity", "made_by")
+        .order_by("session__start")
+    )
+    sessions = agenda.attach_localized_activities([b.session for b in bookings])
+    for booking, session in zip(bookings, sessions, strict=True):
+        booking.session = session
+    upcoming = [b for b in bookings if b.session.start >= now]
+    past = [b for b in bookings if b.session.start < now]
+    return render(request, "activities/my_bookings.html", {"upcoming": upcoming, "past": past[::-1]})
+
+
+@never_cache
+@login_required
+@require_POST
+def cancel_view(request, pk):
+    booking = _own_booking_or_404(request, pk)
+    try:
+        services.cancel_booking(booking, by=request.user)
+    except BookingError as error:
+        messages.error(request, error.message)
+        return redirect("activities:booking_detail", pk=booking.pk)
+    messages.success(request, _("Votre inscription est annulée."))
+    return redirect("activities:my_bookings")

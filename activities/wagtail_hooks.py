@@ -1,0 +1,118 @@
+"""Admin registration: themes, audiences, places, sessions, and the coordinators' tools."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from activities import staff_views
+from activities.models import Audience, Place, Session, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    list_display = ["name", "slug"]
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    list_display = ["name", "commune", "is_bus_stop"]
+    list_filter = ["commune", "is_bus_stop"]
+    search_fields = ["name", "commune"]
+
+
+class SessionViewSet(ModelViewSet):
+    model = Session
+    icon = "date"
+    menu_label = _("Séances")
+    add_to_admin_menu = False
+    list_display = ["activity", "start", "place", "capacity", "status"]
+    list_filter = ["status", "place__commune", "activity"]
+    search_fields = ["activity__title", "place__name", "place__commune"]
+    ordering = ["-start"]
+    copy_view_enabled = True
+
+
+class ActivitiesGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, AudienceViewSet, PlaceViewSet)
+    menu_label = _("Activités : listes")
+    menu_icon = "folder-open-inverse"
+    menu_order = 210
+
+
+session_viewset = SessionViewSet("sessions")
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [ActivitiesGroup(), session_viewset]
+
+
+staff_patterns = [
+    path("", staff_views.session_list, name="session_list"),
+    path("appels/", staff_views.call_list, name="call_list"),
+    path("<int:pk>/", staff_views.session_bookings, name="session_bookings"),
+    path("<int:pk>/inscrire/", staff_views.assisted_booking, name="assisted_booking"),
+    path("<int:pk>/emargement/", staff_views.attendance, name="attendance"),
+    path("<int:pk>/export.csv", staff_views.export_csv, name="export_csv"),
+    path("<int:pk>/annuler/", staff_views.cancel_session, name="cancel_session"),
+    path("<int:pk>/inscriptions/<int:booking_pk>/<str:action>/", staff_views.booking_action, name="booking_action"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_staff_urls():
+    return [path("activites/", include((staff_patterns, "activities_staff"), namespace="activities_staff"))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_sessions_menu():
+    return PermissionMenuItem(
+        _("Séances et inscriptions"),
+        reverse("activities_staff:session_list"),
+        icon_name="date",
+        order=205,
+        permission="activities.view_session",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_manage_sessions_menu():
+    return PermissionMenuItem(
+        _("Séances (modifier)"),
+        reverse(session_viewset.get_url_name("index")),
+        icon_name="calendar-alt",
+        order=206,
+        permission="activities.change_session",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_call_list_menu():
+    return PermissionMenuItem(
+        _("Liste d'appels"),
+        reverse("activities_staff:call_list"),
+        icon_name="mail",
+        order=207,
+        permission="activities.change_calllistentry",
+    )

@@ -1,0 +1,184 @@
+# ruff: noqa: T201, S603, S607 - a command-line script: it prints its report and runs fixed local tools
+"""`make bench`: requests/s of the main pages as ratios to a bare Django view, search p95, booking lock p95.
+
+One run, about 4 minutes: resets the PostgreSQL database escale_bench, migrates, seeds the demo, adds
+10,000 pages and 1,000 sessions (create_random_data), starts gunicorn with production settings on
+127.0.0.1:8108 and measures each URL with wrk; then the booking burst (bench/booking_bench.py).
+Always stops gunicorn.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
+GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8108"))
+DB_NAME = os.environ.get("BENCH_DB", "escale_bench")
+PAGES = int(os.environ.get("BENCH_PAGES", "10000"))
+SESSIONS = int(os.environ.get("BENCH_SESSIONS", "1000"))
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
+PG_ARGS = ["-h", "127.0.0.1", "-U", "postgres"]
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+
+TARGETS = [
+    ("bare Django view", "/bench/"),
+    ("home page", "/fr/"),
+    ("news index", "/fr/actualites/"),
+    ("calendar (1,000 sessions)", "/fr/agenda/"),
+    ("calendar, month view", "/fr/agenda/?vue=mois"),
+    (f"search over {PAGES:,} pages", "/fr/recherche/?q=atelier+numerique"),
+]
+
+
+def environment(media_root):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "ELASTICSEARCH", "OPENSEARCH"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE=os.environ.get("BENCH_SETTINGS_MODULE", "config.settings.production"),
+        SECRET_KEY=secrets.token_urlsafe(50),
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
+        ALLOWED_HOSTS=f"{HOST},localhost",
+        FIELD_ENCRYPTION_KEY=secrets.token_urlsafe(32),
+        SALT_KEY=secrets.token_urlsafe(16),
+        REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6"),
+        CACHE_KEY_PREFIX=f"bench{int(time.time())}",
+        MEDIA_ROOT=str(media_root),
+        BENCHMARK_VIEWS="1",
+        GUNICORN_BIND=f"{HOST}:{PORT}",
+        GUNICORN_ACCESSLOG="",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def step(label, args, env, timeout=900):
+    began = time.monotonic()
+    result = subprocess.run(args, env=env, cwd=BASE_DIR, capture_output=True, text=True, timeout=timeout)  # noqa: S603
+    if result.returncode:
+        print(f"FAIL  {label}\n{(result.stderr or result.stdout)[-3000:]}", flush=True)
+        raise SystemExit(1)
+    print(f"  {label}: {time.monotonic() - began:.1f} s", flush=True)
+    return result.stdout
+
+
+def wait_until_up(process, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{PORT}/healthz", timeout=5) as response:  # noqa: S310
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
+def wrk(path, *, duration=DURATION, connections=CONNECTIONS, threads="2"):
+    args = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}", "--latency", "-s", "bench/wrk_report.lua"]
+    args += ["-H", "X-Forwarded-Proto: https", f"http://{HOST}:{PORT}{path}"]
+    out = subprocess.run(args, cwd=BASE_DIR, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}
+    for key in ("P50_MS", "P95_MS", "P99_MS", "ERRORS", "NON2XX"):
+        figures[key] = float(re.search(rf"^{key} ([\d.]+)", out, re.MULTILINE).group(1))
+    return figures
+
+
+def main():
+    cpus = os.cpu_count() or 1
+    media_root = Path(tempfile.mkdtemp(prefix="escale-bench-media-"))
+    env = environment(media_root)
+    env.setdefault("WEB_CONCURRENCY", str(cpus * 2 + 1))
+    print(
+        f"bench: {cpus} CPU, gunicorn {env['WEB_CONCURRENCY']} sync workers, PostgreSQL {DB_NAME}, "
+        f"wrk {CONNECTIONS} connections x {DURATION}",
+        flush=True,
+    )
+    subprocess.run(["dropdb", *PG_ARGS, "--if-exists", DB_NAME], check=False, capture_output=True)  # noqa: S603,S607
+    subprocess.run(["createdb", *PG_ARGS, DB_NAME], check=True)  # noqa: S603,S607
+    process = None
+    try:
+        step("migrate", [PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+        if not (BASE_DIR / "var" / "static" / "staticfiles.json").exists():
+            step("collectstatic", [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+        step("seed_demo", [PYTHON, "manage.py", "seed_demo"], env)
+        # Page saves enqueue their search-index updates as tasks (RQ here): run them.
+        step(
+            "rqworker --burst",
+            [
+                PYTHON,
+                "manage.py",
+                "rqworker",
+                "default",
+                "--job-class",
+                "django_tasks_rq.Job",
+                "--worker-class",
+                "rq.worker.SimpleWorker",
+                "--burst",
+            ],
+            env,
+        )
+        out = step(
+            f"create_random_data {PAGES} --sessions {SESSIONS}",
+            [PYTHON, "manage.py", "create_random_data", str(PAGES), "--sessions", str(SESSIONS)],
+            env,
+        )
+        print("   ", out.strip().splitlines()[-1], flush=True)
+        step("ANALYZE", ["psql", *PG_ARGS, "-d", DB_NAME, "-qc", "ANALYZE"], env)
+        process = subprocess.Popen(  # noqa: S603
+            [GUNICORN, "-c", "config/gunicorn.py", "config.wsgi"],
+            env=env,
+            cwd=BASE_DIR,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        if not wait_until_up(process):
+            print("FAIL  gunicorn did not start", flush=True)
+            return 1
+
+        results = []
+        for label, path in TARGETS:
+            wrk(path, duration="2s")  # warm-up: workers' connections, caches, renditions
+            results.append((label, path, wrk(path)))
+        ceiling = results[0][2]["rps"]
+        print(f"\n{'page':32s} {'req/s':>9s} {'ratio':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'failed':>8s}")
+        for label, _path, r in results:
+            print(
+                f"{label:32s} {r['rps']:9.1f} {r['rps'] / ceiling:7.2f} {r['P50_MS']:8.1f} {r['P95_MS']:8.1f} "
+                f"{int(r['NON2XX'] + r['ERRORS']):8d}"
+            )
+        search_path = TARGETS[-1][1]
+        alone = wrk(search_path, connections="1", threads="1")
+        print(
+            f"\nsearch latency, one client at a time: p50 {alone['P50_MS']:.1f} ms, p95 {alone['P95_MS']:.1f} ms "
+            f"({alone['rps']:.0f} req/s); under {CONNECTIONS} connections: p95 {results[-1][2]['P95_MS']:.1f} ms"
+        )
+        home = results[1][2]["rps"] / ceiling
+        print(f"goal home >= 0.5 x bare view: {'met' if home >= 0.5 else 'NOT met'} ({home:.2f})")
+        print(f"goal search p95 < 100 ms (one client): {'met' if alone['P95_MS'] < 100 else 'NOT met'}\n")
+    finally:
+        if process is not None and process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+            print("bench: gunicorn stopped", flush=True)
+    booking = subprocess.run([PYTHON, "bench/booking_bench.py"], env=env, cwd=BASE_DIR, check=False)  # noqa: S603
+    shutil.rmtree(media_root, ignore_errors=True)
+    return booking.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Template helpers for the site shell: text size, language switcher, accessible form fields."""
+
+import re
+
+from django import template
+from django.conf import settings
+from django.urls import Resolver404, resolve, translate_url
+from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+register = template.Library()
+
+TEXT_SIZE_COOKIE = "escale_text_size"
+TEXT_SIZES = {
+    "normal": _("Normal"),
+    "large": _("Grand"),
+    "x-large": _("Très grand"),
+}
+DEFAULT_TEXT_SIZE = "normal"
+
+
+def text_size_from_request(request):
+    """The visitor's validated text size (from a cookie), or the default one."""
+    value = request.COOKIES.get(TEXT_SIZE_COOKIE, "") if request is not None else ""
+    return value if value in TEXT_SIZES else DEFAULT_TEXT_SIZE
+
+
+@register.simple_tag(takes_context=True)
+def text_size(context):
+    return text_size_from_request(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def text_size_choices(context):
+    current = text_size_from_request(context.get("request"))
+    return [{"value": value, "label": label, "current": value == current} for value, label in TEXT_SIZES.items()]
+
+
+def _language_home(code):
+    return f"/{code}/"
+
+
+def _translation_url(request, page, code):
+    """URL of the current content in language `code`, or that language's home page."""
+    if isinstance(page, Page):
+        if page.locale.language_code == code:
+            return page.get_url(request)
+        translation = page.get_translations().live().filter(locale__language_code=code).first()
+        if translation is not None:
+            return translation.get_url(request) or _language_home(code)
+        return _language_home(code)
+    if request is None:
+        return _language_home(code)
+    # Non-Wagtail views (accounts, agenda…): the same view in the other language.
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return _language_home(code)
+    if match.url_name == "wagtail_serve":
+        return _language_home(code)
+    url = translate_url(request.path, code)
+    return url if url != request.path or code == getattr(request, "LANGUAGE_CODE", None) else _language_home(code)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per site language: code, native name, URL of this content in that language, current flag."""
+    request = context.get("request")
+    page = context.get("page")
+    current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": _translation_url(request, page, code),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def is_current_page(context, item):
+    page = context.get("page")
+    return isinstance(page, Page) and page.pk == item.pk
+
+
+_IFRAME_WITHOUT_TITLE = re.compile(r"<iframe(?![^>]*\btitle=)", re.IGNORECASE)
+
+
+@register.filter
+def with_iframe_title(html, title):
+    """Give an embed's iframe a title (RGAA 2.1) when the provider did not."""
+    if not html:
+        return html
+    return mark_safe(_IFRAME_WITHOUT_TITLE.sub(f'<iframe title="{escape(title)}"', str(html), count=1))  # noqa: S308 - title escaped, html from the embed provider via Wagtail
+
+
+@register.filter
+def is_external(url):
+    return isinstance(url, str) and url.startswith(("http://", "https://", "//"))
+
+
+@register.filter
+def readable_file_size(size):
+    """A file size as people say it: "120 Ko", "1,5 Mo" (1 Ko = 1024 octets)."""
+    if not size:
+        return ""
+    if size < 1024 * 1024:
+        return gettext("%(size)s Ko") % {"size": number_format(max(1, round(size / 1024)))}
+    return gettext("%(size)s Mo") % {"size": number_format(round(size / (1024 * 1024), 1), decimal_pos=1)}

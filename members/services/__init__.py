@@ -1,0 +1,74 @@
+"""Business rules of the members app (profiles, memberships and prices, payments, receipts, mandates).
+
+Views, admin, tasks and tests call these functions; `activities.services.price_for` delegates to
+`price_for` here, so booking, payment and display use one price.
+"""
+
+from .mandates import give_mandate, require_mandate, revoke_mandate, valid_mandate
+from .memberships import (
+    active_membership_on,
+    cycle_price_for,
+    make_renewal_token,
+    membership_period,
+    price_for,
+    read_renewal_token,
+    send_renewal_reminders,
+    start_membership,
+)
+from .payments import (
+    apply_status,
+    create_online_payment,
+    credit_balance,
+    credit_cancelled_booking,
+    outstanding_bookings,
+    pay_with_credit,
+    record_onsite_payment,
+    refund_booking,
+)
+from .profiles import (
+    create_member_at_desk,
+    erase_member,
+    member_language,
+    preferred_contact,
+    profile_of,
+    record_signup,
+    send_activation_link,
+    update_profile,
+    validate_account,
+)
+from .receipts import issue_receipt, next_receipt_number, render_receipt_pdf
+
+__all__ = [
+    "active_membership_on",
+    "apply_status",
+    "create_member_at_desk",
+    "create_online_payment",
+    "credit_balance",
+    "credit_cancelled_booking",
+    "cycle_price_for",
+    "erase_member",
+    "give_mandate",
+    "issue_receipt",
+    "make_renewal_token",
+    "member_language",
+    "membership_period",
+    "next_receipt_number",
+    "outstanding_bookings",
+    "pay_with_credit",
+    "preferred_contact",
+    "price_for",
+    "profile_of",
+    "read_renewal_token",
+    "record_onsite_payment",
+    "record_signup",
+    "refund_booking",
+    "render_receipt_pdf",
+    "require_mandate",
+    "revoke_mandate",
+    "send_activation_link",
+    "send_renewal_reminders",
+    "start_membership",
+    "update_profile",
+    "valid_mandate",
+    "validate_account",
+]

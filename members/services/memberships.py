@@ -1,0 +1,197 @@
+"""Memberships and the one price rule (design.md booking rule 1), renewal reminders and links."""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from activities.audit import log_action
+from members.exceptions import InvalidRenewalLink, MembershipTypeUnavailable
+from members.models import MemberProfile, Membership, MembershipType
+
+ZERO = Decimal("0.00")
+RENEWAL_SALT = "members.renewal"
+RENEWAL_LINK_MAX_AGE = datetime.timedelta(days=7)
+REMINDER_DAYS_BEFORE = 30
+
+
+def membership_period(membership_type, start):
+    """(valid_from, valid_until) of a membership starting on `start`: to 31 December for a
+    calendar-year type, else 12 rolling months (the day before the same date next year)."""
+    if membership_type.kind == MembershipType.Kind.CALENDAR_YEAR:
+        return start, datetime.date(start.year, 12, 31)
+    try:
+        same_day_next_year = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        same_day_next_year = start.replace(year=start.year + 1, day=28)
+    return start, same_day_next_year - datetime.timedelta(days=1)
+
+
+def active_membership_on(user, date):
+    """The member's active membership valid on `date`, or None."""
+    if user is None or not getattr(user, "pk", None):
+        return None
+    return Membership.objects.filter(member=user).active_on(date).order_by("-valid_until").first()
+
+
+def _has_solidarity(user):
+    return MemberProfile.objects.filter(user=user, solidarity_price=True).exists()
+
+
+def price_for(user, session, *, solidarity=None):
+    """The price `user` pays for `session` — the one rule used by booking, payment and display.
+
+    Free activities cost 0.00 for everyone. A solidarity price (granted by staff on the profile,
+    or for one booking with `solidarity=True`) wins; else the member price when the person holds
+    an active membership on the session's date (Europe/Paris), else the full price. Never more
+    than the full price.
+    """
+    activity = session.activity
+    full = activity.full_price or ZERO
+    if full <= ZERO:
+        return ZERO
+    if user is None or not getattr(user, "pk", None):
+        return full
+    if solidarity or (solidarity is None and _has_solidarity(user)):
+        return min(activity.solidarity_price or ZERO, full)
+    if active_membership_on(user, timezone.localdate(session.start)):
+        return min(activity.member_price or ZERO, full)
+    return full
+
+
+def cycle_price_for(user, activity):
+    """The single price of a whole cycle: its cycle price, else the price of one session
+    (solidarity, member or full, as `price_for`, with today's membership)."""
+    if activity.cycle_price is not None:
+        return activity.cycle_price
+    full = activity.full_price or ZERO
+    if full <= ZERO or user is None or not getattr(user, "pk", None):
+        return max(full, ZERO)
+    if _has_solidarity(user):
+        return min(activity.solidarity_price or ZERO, full)
+    if active_membership_on(user, timezone.localdate()):
+        return min(activity.member_price or ZERO, full)
+    return full
+
+
+def start_membership(member, membership_type, *, by=None, start=None, in_person=False):
+    """Create a membership of `membership_type` for `member`; returns it.
+
+    It starts on `start` (today by default) or the day after the member's current membership ends
+    (a renewal never overlaps). Free types (or price 0) are active at once, without any payment
+    step; others wait for their payment (`pending_payment`). Staff acting for an absent member
+    need a "pay" mandate; `in_person=True` when the member is at the desk and pays there.
+    Raises MembershipTypeUnavailable, MandateRequired.
+    """
+    from members.services.mandates import require_mandate
+
+    if by is not None and by != member and not in_person:
+        require_mandate(by, member, "pay")
+    if not membership_type.active:
+        raise MembershipTypeUnavailable()
+    today = timezone.localdate()
+    start = start or today
+    current = active_membership_on(member, start)
+    if current and current.valid_until >= start:
+        start = current.valid_until + datetime.timedelta(days=1)
+    valid_from, valid_until = membership_period(membership_type, start)
+    free = membership_type.is_free or membership_type.price <= ZERO
+    with transaction.atomic():
+        # A previous unpaid attempt for the same period is replaced, not piled up.
+        Membership.objects.filter(
+            member=member, status=Membership.Status.PENDING_PAYMENT, payment_items__isnull=True
+        ).update(status=Membership.Status.CANCELLED)
+        membership = Membership.objects.create(
+            member=member,
+            type=membership_type,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            price=ZERO if free else membership_type.price,
+            status=Membership.Status.ACTIVE if free else Membership.Status.PENDING_PAYMENT,
+            created_by=by or member,
+        )
+        log_action(
+            membership,
+            "escale.membership.created",
+            actor=by or member,
+            on_behalf_of=member if by and by != member else None,
+            data={"type": membership_type.name, "price": str(membership.price), "status": membership.status},
+        )
+    return membership
+
+
+# --- renewal ------------------------------------------------------------------------------------------
+
+
+def make_renewal_token(membership):
+    return signing.TimestampSigner(salt=RENEWAL_SALT).sign(str(membership.pk))
+
+
+def read_renewal_token(token):
+    """The membership a renewal link is for; raises InvalidRenewalLink when forged or older than 7 days."""
+    try:
+        pk = signing.TimestampSigner(salt=RENEWAL_SALT).unsign(token, max_age=RENEWAL_LINK_MAX_AGE)
+    except signing.BadSignature as exc:  # SignatureExpired is a BadSignature
+        raise InvalidRenewalLink() from exc
+    membership = Membership.objects.select_related("member", "type").filter(pk=pk).first()
+    if membership is None or not membership.member.is_active:
+        raise InvalidRenewalLink()
+    return membership
+
+
+def renewal_url(membership):
+    from members.services.profiles import member_language
+
+    with translation.override(member_language(membership.member)):
+        path = reverse("members:renew", kwargs={"token": make_renewal_token(membership)})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_renewal_reminders(*, today=None):
+    """E-mail members whose membership ends within 30 days and who have not renewed; once each.
+
+    The e-mail holds a signed renewal link valid 7 days that works without logging in. Members
+    without e-mail go to the call list. Returns the memberships reminded.
+    """
+    from activities.models import CallListEntry
+    from members.services.profiles import member_language, preferred_contact
+
+    today = today or timezone.localdate()
+    horizon = today + datetime.timedelta(days=REMINDER_DAYS_BEFORE)
+    due = Membership.objects.filter(
+        status=Membership.Status.ACTIVE,
+        valid_until__gte=today,
+        valid_until__lte=horizon,
+        renewal_reminder_sent_at__isnull=True,
+        member__is_active=True,
+    ).select_related("member", "type")
+    reminded = []
+    for membership in due:
+        if Membership.objects.filter(
+            member=membership.member, status=Membership.Status.ACTIVE, valid_until__gt=membership.valid_until
+        ).exists():
+            continue
+        member = membership.member
+        with translation.override(member_language(member)):
+            context = {
+                "member": member,
+                "membership": membership,
+                "url": renewal_url(membership),
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            }
+            subject = _("Votre adhésion se termine le %(date)s") % {"date": membership.valid_until.strftime("%d/%m/%Y")}
+            channel, address = preferred_contact(member)
+            if channel == "email":
+                send_mail(subject, render_to_string("members/email/renewal_reminder.txt", context), None, [address])
+            else:
+                CallListEntry.objects.create(member=member, phone=address, reason="renewal", message=subject + ".")
+        Membership.objects.filter(pk=membership.pk).update(renewal_reminder_sent_at=timezone.now())
+        reminded.append(membership)
+    return reminded

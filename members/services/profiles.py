@@ -1,0 +1,215 @@
+"""Profiles: sign-up data and consents, accounts created at the desk, validation, erasure."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from activities.audit import log_action
+from members.models import Consent, MemberProfile, MembersSettings
+
+
+def profile_of(user):
+    """The member's profile, created empty on first use (staff accounts and old accounts have none)."""
+    profile, _created = MemberProfile.objects.get_or_create(user=user)
+    return profile
+
+
+def _members_settings(request=None):
+    if request is not None:
+        return MembersSettings.for_request(request)
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return MembersSettings.for_site(site) if site else MembersSettings()
+
+
+def record_consent(user, kind, version, *, at=None):
+    return Consent.objects.create(user=user, kind=kind, version=version, accepted_at=at or timezone.now())
+
+
+def record_signup(user, data, *, request=None):
+    """Store the sign-up form's profile and consents (terms, charter, newsletter) for a new account.
+
+    Each consent records the version of the text accepted and the moment. When the site setting
+    "valider les nouveaux comptes" is on, the account stays inactive until staff validate it.
+    """
+    member_settings = _members_settings(request)
+    now = timezone.now()
+    with transaction.atomic():
+        user.first_name = data["first_name"]
+        user.last_name = data["last_name"]
+        update_fields = ["first_name", "last_name"]
+        if member_settings.validate_new_accounts:
+            user.is_active = False
+            update_fields.append("is_active")
+        user.save(update_fields=update_fields)
+        profile = profile_of(user)
+        for field in ("phone", "commune", "postal_code", "preferred_channel", "language", "newsletter"):
+            if field in data:
+                setattr(profile, field, data[field])
+        profile.is_validated = not member_settings.validate_new_accounts
+        profile.save()
+        if data.get("interests") is not None:
+            profile.interests.set(data["interests"])
+        record_consent(user, Consent.Kind.TERMS, member_settings.terms_version, at=now)
+        record_consent(user, Consent.Kind.CHARTER, member_settings.charter_version, at=now)
+        if data.get("newsletter"):
+            record_consent(user, Consent.Kind.NEWSLETTER, member_settings.terms_version, at=now)
+        log_action(user, "escale.member.signed_up", actor=user, data={"validated": profile.is_validated})
+    return profile
+
+
+def validate_account(user, *, by):
+    """Staff accept an account created online while validation was required."""
+    with transaction.atomic():
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        profile = profile_of(user)
+        profile.is_validated = True
+        profile.save(update_fields=["is_validated", "updated_at"])
+        log_action(user, "escale.member.validated", actor=by, on_behalf_of=user)
+    return user
+
+
+def create_member_at_desk(*, first_name, last_name, phone, by, commune="", postal_code="", email=""):
+    """An account for someone without e-mail, created at the desk by staff (phone only).
+
+    The account has no usable password: staff never see or set it. When the person later has an
+    e-mail address, staff add it and the person sets a password through "mot de passe oublié".
+    """
+    User = get_user_model()
+    with transaction.atomic():
+        username = f"accueil-{secrets.token_hex(6)}"
+        user = User(username=username, email=email or "", first_name=first_name, last_name=last_name)
+        user.set_unusable_password()
+        user.save()
+        profile = profile_of(user)
+        profile.phone = phone
+        profile.commune = commune
+        profile.postal_code = postal_code
+        profile.preferred_channel = MemberProfile.Channel.EMAIL if email else MemberProfile.Channel.PHONE
+        profile.created_at_desk_by = by
+        profile.save()
+        if email:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+        log_action(user, "escale.member.created_at_desk", actor=by, on_behalf_of=user)
+    return user
+
+
+def send_activation_link(user, email, *, by, request):
+    """Give a desk-created member an e-mail address and send them a link to choose their password
+    (allauth's password reset e-mail): staff never see or set the password."""
+    from allauth.account.forms import ResetPasswordForm
+    from allauth.account.models import EmailAddress
+
+    with transaction.atomic():
+        user.email = email
+        user.save(update_fields=["email"])
+        EmailAddress.objects.filter(user=user).delete()
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+        profile = profile_of(user)
+        profile.preferred_channel = MemberProfile.Channel.EMAIL
+        profile.save(update_fields=["preferred_channel", "updated_at"])
+        log_action(user, "escale.member.activation_sent", actor=by, on_behalf_of=user)
+    form = ResetPasswordForm(data={"email": email})
+    if form.is_valid():
+        form.save(request)
+    return user
+
+
+def update_profile(user, data, *, by=None):
+    """Change profile and preferences; staff editing for a member need an "edit" mandate."""
+    from members.services.mandates import require_mandate
+
+    by = by or user
+    require_mandate(by, user, "edit")
+    with transaction.atomic():
+        for field in ("first_name", "last_name"):
+            if field in data:
+                setattr(user, field, data[field])
+        user.save(update_fields=["first_name", "last_name"])
+        profile = profile_of(user)
+        had_newsletter = profile.newsletter
+        for field in ("phone", "address", "commune", "postal_code", "preferred_channel", "language", "newsletter"):
+            if field in data:
+                setattr(profile, field, data[field])
+        profile.save()
+        if "interests" in data:
+            profile.interests.set(data["interests"])
+        if profile.newsletter and not had_newsletter:
+            record_consent(user, Consent.Kind.NEWSLETTER, _members_settings().terms_version)
+        elif had_newsletter and not profile.newsletter:
+            Consent.objects.filter(user=user, kind=Consent.Kind.NEWSLETTER, withdrawn_at__isnull=True).update(
+                withdrawn_at=timezone.now()
+            )
+        log_action(
+            user,
+            "escale.member.profile_changed",
+            actor=by,
+            on_behalf_of=user if by != user else None,
+            data={"fields": sorted(data)},
+        )
+    return profile
+
+
+def erase_member(user, *, by=None):
+    """Delete the account's personal data; bookings, payments and receipts stay, anonymised.
+
+    The user row is kept (bookings and payments point at it) but emptied and deactivated: no name,
+    e-mail, phone or address remains, the password is unusable, allauth addresses and MFA devices
+    are deleted, consents and mandates are removed. Receipts keep the payer's name as issued
+    (accounting records, kept as the law requires).
+    """
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    with transaction.atomic():
+        user.first_name = ""
+        user.last_name = ""
+        user.email = ""
+        user.username = f"efface-{user.pk}-{secrets.token_hex(4)}"
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+        EmailAddress.objects.filter(user=user).delete()
+        Authenticator.objects.filter(user=user).delete()
+        user.consents.all().delete()
+        user.mandates_given.all().delete()
+        user.member_payments.update(
+            billing_first_name="", billing_last_name="", billing_email="", billing_phone="", customer_ip_address=None
+        )
+        profile = profile_of(user)
+        for field in ("phone", "address", "commune", "postal_code"):
+            setattr(profile, field, "")
+        profile.newsletter = False
+        profile.erased_at = timezone.now()
+        profile.save()
+        profile.interests.clear()
+        log_action(user, "escale.member.erased", actor=by if by and by.pk != user.pk else None)
+    return user
+
+
+def member_language(user):
+    """The language to write to this member in (the profile's, else the site default)."""
+    profile = MemberProfile.objects.filter(user=user).only("language").first() if user.pk else None
+    language = profile.language if profile else ""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def preferred_contact(user):
+    """("email", address) or ("phone", number) following the profile's preferred channel.
+
+    Post and phone go to the coordinators' call list (they phone or post the notice); e-mail is
+    used only when the member has an address and did not ask for another channel.
+    """
+    profile = MemberProfile.objects.filter(user=user).first() if user.pk else None
+    phone = profile.phone if profile else ""
+    channel = profile.preferred_channel if profile else MemberProfile.Channel.EMAIL
+    if user.email and channel == MemberProfile.Channel.EMAIL:
+        return "email", user.email
+    return "phone", phone

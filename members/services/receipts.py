@@ -1,0 +1,66 @@
+"""Receipts: a number per year without gaps or duplicates, and the PDF (WeasyPrint)."""
+
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from members.models import Receipt, ReceiptSequence
+
+
+def next_receipt_number(year):
+    """Take the next number of `year`; must run inside the transaction that creates the receipt.
+
+    The year's ReceiptSequence row is locked (`select_for_update`) until that transaction ends, so
+    concurrent payments get consecutive numbers, and a rolled-back payment gives its number back.
+    """
+    try:
+        with transaction.atomic():
+            ReceiptSequence.objects.get_or_create(year=year)
+    except IntegrityError:  # another transaction created the row first
+        pass
+    sequence = ReceiptSequence.objects.select_for_update().get(year=year)
+    sequence.last_number += 1
+    sequence.save(update_fields=["last_number"])
+    return sequence.last_number
+
+
+def issue_receipt(payment):
+    """The receipt of a confirmed payment (created once; returns the existing one otherwise)."""
+    existing = Receipt.objects.filter(payment=payment).first()
+    if existing:
+        return existing
+    now = timezone.now()
+    year = timezone.localtime(now).year
+    with transaction.atomic():
+        member = payment.member
+        payer = (member.get_full_name() or member.email) if member else ""
+        return Receipt.objects.create(
+            payment=payment,
+            year=year,
+            sequence=next_receipt_number(year),
+            issued_at=now,
+            amount=payment.total,
+            payer_name=payer,
+            lines=[{"label": item.label, "amount": str(item.amount)} for item in payment.items.all()],
+        )
+
+
+def _organisation():
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site) if site else SiteSettings()
+
+
+def render_pdf(template, context):
+    from weasyprint import HTML
+
+    html = render_to_string(template, {**context, "organisation": _organisation()})
+    return HTML(string=html).write_pdf()
+
+
+def render_receipt_pdf(receipt):
+    """The receipt as PDF bytes, with the association's details from the site settings."""
+    return render_pdf("members/pdf/receipt.html", {"receipt": receipt, "payment": receipt.payment})

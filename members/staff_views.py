@@ -1,0 +1,302 @@
+"""Staff tools in the Wagtail admin: members list and detail, desk sign-up, on-site payments,
+mandates, account validation, payments list with totals and CSV export."""
+
+import csv
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from members import history, services
+from members.exceptions import MembersError
+from members.forms import ActivationForm, DeskMemberForm, MandateForm, OnsitePaymentForm, StaffMembershipForm
+from members.models import Mandate, Membership, Payment
+
+
+def _perm(codename):
+    return permission_required(f"members.{codename}", raise_exception=True)
+
+
+STATUS_FILTERS = {
+    "active": _("Adhésion en cours"),
+    "pending": _("Adhésion à payer"),
+    "expired": _("Adhésion expirée"),
+    "none": _("Jamais adhérent"),
+}
+
+
+def _members_queryset(request):
+    User = get_user_model()
+    today = timezone.localdate()
+    active = Membership.objects.filter(member=OuterRef("pk")).active_on(today)
+    pending = Membership.objects.filter(member=OuterRef("pk"), status=Membership.Status.PENDING_PAYMENT)
+    ever = Membership.objects.filter(member=OuterRef("pk"), status=Membership.Status.ACTIVE)
+    queryset = (
+        User.objects.filter(groups__isnull=True, is_superuser=False)
+        .exclude(member_profile__erased_at__isnull=False)
+        .annotate(has_active=Exists(active), has_pending=Exists(pending), has_any=Exists(ever))
+        .select_related("member_profile")
+        .order_by("last_name", "first_name", "pk")
+    )
+    q = request.GET.get("q", "").strip()
+    if q:
+        for word in q.split():
+            queryset = queryset.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(member_profile__phone__icontains=word)
+                | Q(member_profile__commune__icontains=word)
+                | Q(member_profile__postal_code__startswith=word)
+            )
+    status = request.GET.get("statut", "")
+    if status == "active":
+        queryset = queryset.filter(has_active=True)
+    elif status == "pending":
+        queryset = queryset.filter(has_pending=True)
+    elif status == "expired":
+        queryset = queryset.filter(has_active=False, has_any=True)
+    elif status == "none":
+        queryset = queryset.filter(has_any=False)
+    return queryset, q, status
+
+
+@never_cache
+@_perm("view_memberprofile")
+def member_list(request):
+    queryset, q, status = _members_queryset(request)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="adherents.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(
+            [_("Nom"), _("Prénom"), _("E-mail"), _("Téléphone"), _("Commune"), _("Code postal"), _("Adhésion en cours")]
+        )
+        for user in queryset:
+            profile = getattr(user, "member_profile", None)
+            writer.writerow(
+                [
+                    user.last_name,
+                    user.first_name,
+                    user.email,
+                    profile.phone if profile else "",
+                    profile.commune if profile else "",
+                    profile.postal_code if profile else "",
+                    _("oui") if user.has_active else _("non"),
+                ]
+            )
+        return response
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    context = {"page_obj": page, "q": q, "status": status, "status_filters": STATUS_FILTERS}
+    return render(request, "members/admin/member_list.html", context)
+
+
+def _member(pk):
+    return get_object_or_404(get_user_model(), pk=pk, groups__isnull=True, is_superuser=False)
+
+
+@never_cache
+@_perm("view_memberprofile")
+def member_detail(request, pk):
+    member = _member(pk)
+    today = timezone.localdate()
+    context = {
+        "member": member,
+        "profile": services.profile_of(member),
+        "membership": services.active_membership_on(member, today),
+        "memberships": Membership.objects.filter(member=member).select_related("type"),
+        "credit": services.credit_balance(member),
+        "entries": history.timeline(member),
+        "mandates": Mandate.objects.filter(member=member).select_related("received_by"),
+        "my_mandate": {s: services.valid_mandate(request.user, member, s) for s in ("book", "pay", "edit")},
+        "can_pay": request.user.has_perm("members.add_payment"),
+    }
+    return render(request, "members/admin/member_detail.html", context)
+
+
+@never_cache
+@_perm("add_memberprofile")
+def desk_member(request):
+    """Create a member at the desk, without e-mail (phone only)."""
+    form = DeskMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        member = services.create_member_at_desk(by=request.user, **form.cleaned_data)
+        messages.success(request, _("Compte créé."))
+        return redirect("members_staff:member_detail", pk=member.pk)
+    return render(request, "members/admin/form.html", {"form": form, "title": _("Nouvel adhérent à l'accueil")})
+
+
+@never_cache
+@_perm("change_memberprofile")
+def activation_link(request, pk):
+    """A member created at the desk now has an e-mail address: send them a link to set a password."""
+    member = _member(pk)
+    form = ActivationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.send_activation_link(member, form.cleaned_data["email"], by=request.user, request=request)
+        messages.success(request, _("Lien d'activation envoyé."))
+        return redirect("members_staff:member_detail", pk=member.pk)
+    return render(request, "members/admin/form.html", {"form": form, "title": _("Envoyer un lien d'activation")})
+
+
+@never_cache
+@_perm("add_payment")
+def onsite_payment(request, pk):
+    """Record money received at the desk for memberships and/or bookings of this member."""
+    member = _member(pk)
+    memberships = Membership.objects.filter(member=member, status=Membership.Status.PENDING_PAYMENT)
+    bookings = services.outstanding_bookings(member)
+    form = OnsitePaymentForm(request.POST or None, memberships=memberships, bookings=bookings)
+    membership_form = StaffMembershipForm(prefix="adhesion")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_onsite_payment(
+                member,
+                method=form.cleaned_data["method"],
+                cheque_number=form.cleaned_data["cheque_number"],
+                by=request.user,
+                memberships=list(form.cleaned_data["memberships"]),
+                bookings=list(form.cleaned_data["bookings"]),
+            )
+            messages.success(request, _("Paiement enregistré, reçu émis."))
+            return redirect("members_staff:member_detail", pk=member.pk)
+        except MembersError as error:
+            messages.error(request, error.message)
+    context = {"form": form, "member": member, "membership_form": membership_form, "title": _("Paiement sur place")}
+    return render(request, "members/admin/onsite_payment.html", context)
+
+
+@never_cache
+@_perm("add_membership")
+@require_POST
+def new_membership(request, pk):
+    """The member, at the desk, takes a membership; it then waits for the on-site payment."""
+    member = _member(pk)
+    form = StaffMembershipForm(request.POST, prefix="adhesion")
+    if form.is_valid():
+        try:
+            services.start_membership(member, form.cleaned_data["membership_type"], by=request.user, in_person=True)
+            messages.success(request, _("Adhésion créée."))
+        except MembersError as error:
+            messages.error(request, error.message)
+    return redirect("members_staff:onsite_payment", pk=member.pk)
+
+
+@never_cache
+@_perm("add_mandate")
+def new_mandate(request, pk):
+    member = _member(pk)
+    form = MandateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.give_mandate(
+            member, received_by=request.user, scopes=form.cleaned_data["scopes"], duration=form.cleaned_data["duration"]
+        )
+        messages.success(request, _("Mandat enregistré."))
+        return redirect("members_staff:member_detail", pk=member.pk)
+    return render(request, "members/admin/form.html", {"form": form, "title": _("Recueillir un mandat")})
+
+
+@never_cache
+@_perm("change_memberprofile")
+@require_POST
+def validate_member(request, pk):
+    services.validate_account(_member(pk), by=request.user)
+    messages.success(request, _("Compte validé."))
+    return redirect("members_staff:member_detail", pk=pk)
+
+
+@never_cache
+@_perm("change_memberprofile")
+@require_POST
+def toggle_solidarity(request, pk):
+    member = _member(pk)
+    profile = services.profile_of(member)
+    profile.solidarity_price = not profile.solidarity_price
+    profile.solidarity_granted_by = request.user if profile.solidarity_price else None
+    profile.save(update_fields=["solidarity_price", "solidarity_granted_by", "updated_at"])
+    from activities.audit import log_action
+
+    log_action(
+        member,
+        "escale.member.solidarity_price",
+        actor=request.user,
+        on_behalf_of=member,
+        data={"granted": profile.solidarity_price},
+    )
+    return redirect("members_staff:member_detail", pk=pk)
+
+
+def _period(request):
+    today = timezone.localdate()
+    try:
+        start = datetime.date.fromisoformat(request.GET.get("du", ""))
+    except ValueError:
+        start = today.replace(day=1)
+    try:
+        end = datetime.date.fromisoformat(request.GET.get("au", ""))
+    except ValueError:
+        end = today
+    return start, end
+
+
+@never_cache
+@_perm("view_payment")
+def payment_list(request):
+    """Confirmed payments in a period, with totals per method, and a CSV export."""
+    start, end = _period(request)
+    payments = (
+        Payment.objects.filter(fulfilled_at__date__gte=start, fulfilled_at__date__lte=end)
+        .select_related("member", "recorded_by", "receipt")
+        .order_by("fulfilled_at")
+    )
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="paiements-{start}-{end}.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(
+            [
+                _("Date"),
+                _("Reçu"),
+                _("Adhérent"),
+                _("Moyen"),
+                _("N° chèque"),
+                _("Montant"),
+                _("Remboursé"),
+                _("Enregistré par"),
+            ]
+        )
+        for p in payments:
+            writer.writerow(
+                [
+                    timezone.localtime(p.fulfilled_at).strftime("%d/%m/%Y %H:%M"),
+                    getattr(getattr(p, "receipt", None), "number", ""),
+                    p.member.get_full_name() if p.member else "",
+                    p.get_method_display(),
+                    p.cheque_number,
+                    str(p.total).replace(".", ","),
+                    str(p.refunded_amount).replace(".", ","),
+                    p.recorded_by.get_full_name() if p.recorded_by else "",
+                ]
+            )
+        return response
+    totals = payments.values("method").annotate(total=Sum("total"), count=Count("pk")).order_by("method")
+    labels = dict(Payment.Method.choices)
+    context = {
+        "payments": payments,
+        "totals": [{**row, "label": labels.get(row["method"], row["method"])} for row in totals],
+        "grand_total": payments.aggregate(total=Sum("total"))["total"] or 0,
+        "start": start,
+        "end": end,
+    }
+    return render(request, "members/admin/payment_list.html", context)

@@ -1,0 +1,235 @@
+"""Mon espace: dashboard, history, profile, memberships and payments, receipts, attestation, export,
+account deletion, mandates — every view for the logged-in member's own objects only (404 otherwise)."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from payments import PaymentStatus, RedirectNeeded
+
+from activities.models import Booking
+from members import history, services
+from members.exceptions import MembersError
+from members.forms import AttestationForm, DeleteAccountForm, MembershipChoiceForm, PayBookingsForm, ProfileForm
+from members.models import Mandate, Membership, MembershipType, Payment, Receipt
+
+RENEWAL_SESSION_KEY = "members_renewal_payments"
+
+
+def member_view(view):
+    return never_cache(login_required(view))
+
+
+def _pdf_response(content, filename):
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@member_view
+def dashboard(request):
+    user = request.user
+    today = timezone.localdate()
+    membership = services.active_membership_on(user, today)
+    context = {
+        "profile": services.profile_of(user),
+        "membership": membership,
+        "pending_memberships": Membership.objects.filter(member=user, status=Membership.Status.PENDING_PAYMENT),
+        "next_bookings": Booking.objects.filter(
+            member=user, status__in=Booking.ACTIVE, session__start__gte=timezone.now()
+        )
+        .select_related("session__activity", "session__place")
+        .order_by("session__start")[:5],
+        "outstanding": services.outstanding_bookings(user),
+        "credit": services.credit_balance(user),
+        "mandates": Mandate.objects.filter(
+            member=user, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        ).select_related("received_by"),
+    }
+    return render(request, "members/dashboard.html", context)
+
+
+@member_view
+def history_view(request):
+    return render(request, "members/history.html", {"entries": history.timeline(request.user)})
+
+
+@member_view
+def profile_edit(request):
+    profile = services.profile_of(request.user)
+    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_for(request.user, profile))
+    if request.method == "POST" and form.is_valid():
+        services.update_profile(request.user, form.cleaned_data)
+        messages.success(request, _("Vos informations sont enregistrées."))
+        return redirect("members:dashboard")
+    return render(request, "members/profile_form.html", {"form": form})
+
+
+@member_view
+def join(request):
+    """Choose a membership type; free ones are active at once, others go to payment."""
+    form = MembershipChoiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.start_membership(request.user, form.cleaned_data["membership_type"])
+            if membership.status == Membership.Status.ACTIVE:
+                messages.success(request, _("Votre adhésion est enregistrée. Merci !"))
+                return redirect("members:dashboard")
+            payment = services.create_online_payment(request.user, memberships=[membership])
+            return redirect("members:pay", token=payment.token)
+        except MembersError as error:
+            messages.error(request, error.message)
+    return render(request, "members/join.html", {"form": form, "types": MembershipType.objects.filter(active=True)})
+
+
+@member_view
+def pay_membership(request, pk):
+    membership = get_object_or_404(Membership, pk=pk, member=request.user, status=Membership.Status.PENDING_PAYMENT)
+    if request.method != "POST":
+        return redirect("members:dashboard")
+    try:
+        payment = services.create_online_payment(request.user, memberships=[membership])
+    except MembersError as error:
+        messages.error(request, error.message)
+        return redirect("members:dashboard")
+    return redirect("members:pay", token=payment.token)
+
+
+@member_view
+def pay_bookings(request):
+    outstanding = services.outstanding_bookings(request.user)
+    form = PayBookingsForm(request.POST or None, bookings=outstanding)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if request.POST.get("with_credit"):
+                services.pay_with_credit(request.user, bookings=list(form.cleaned_data["bookings"]))
+                messages.success(request, _("Payé avec votre avoir. Merci !"))
+                return redirect("members:history")
+            payment = services.create_online_payment(request.user, bookings=list(form.cleaned_data["bookings"]))
+            return redirect("members:pay", token=payment.token)
+        except MembersError as error:
+            messages.error(request, error.message)
+    context = {"form": form, "outstanding": outstanding, "credit": services.credit_balance(request.user)}
+    return render(request, "members/pay_bookings.html", context)
+
+
+@never_cache
+@login_not_required
+def pay(request, token):
+    """The provider's form (dummy form in dev; Stripe redirects). Open to the payment's owner, or to
+    whoever followed a valid renewal link in this browser session."""
+    payment = get_object_or_404(Payment, token=token, method=Payment.Method.ONLINE)
+    owner = request.user.is_authenticated and payment.member_id == request.user.pk
+    if not owner and str(payment.token) not in request.session.get(RENEWAL_SESSION_KEY, []):
+        raise Http404
+    if payment.status == PaymentStatus.CONFIRMED:
+        return redirect(payment.get_success_url())
+    try:
+        form = payment.get_form(data=request.POST or None)
+    except RedirectNeeded as redirect_to:
+        return redirect(str(redirect_to))
+    return render(request, "members/pay.html", {"payment": payment, "form": form})
+
+
+def _own_payment(request, pk):
+    payment = Payment.objects.filter(pk=pk).first()
+    if payment is None:
+        raise Http404
+    owner = request.user.is_authenticated and payment.member_id == request.user.pk
+    if not owner and str(payment.token) not in request.session.get(RENEWAL_SESSION_KEY, []):
+        raise Http404
+    return payment
+
+
+@never_cache
+@login_not_required
+def payment_done(request, pk):
+    payment = _own_payment(request, pk)
+    return render(
+        request, "members/payment_result.html", {"payment": payment, "success": payment.fulfilled_at is not None}
+    )
+
+
+@never_cache
+@login_not_required
+def payment_failed(request, pk):
+    payment = _own_payment(request, pk)
+    return render(request, "members/payment_result.html", {"payment": payment, "success": False})
+
+
+@member_view
+def receipt_pdf(request, pk):
+    receipt = get_object_or_404(Receipt.objects.select_related("payment"), pk=pk, payment__member=request.user)
+    return _pdf_response(services.render_receipt_pdf(receipt), f"recu-{receipt.number}.pdf")
+
+
+@member_view
+def attestation(request):
+    """Attestation of participation: the sessions attended in a period, as PDF."""
+    form = AttestationForm(request.GET or None)
+    if request.GET and form.is_valid():
+        from members.services.receipts import render_pdf
+
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        bookings = history.attended_sessions(request.user, start, end)
+        pdf = render_pdf(
+            "members/pdf/attestation.html",
+            {"member": request.user, "bookings": bookings, "start": start, "end": end, "today": timezone.localdate()},
+        )
+        return _pdf_response(pdf, f"attestation-{start:%Y%m%d}-{end:%Y%m%d}.pdf")
+    return render(request, "members/attestation_form.html", {"form": form})
+
+
+@member_view
+def export_data(request):
+    response = HttpResponse(history.export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="mes-donnees-escale.zip"'
+    return response
+
+
+@member_view
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.erase_member(user)
+        messages.success(request, _("Votre compte est supprimé et vos données personnelles effacées."))
+        return redirect("/")
+    return render(request, "members/delete_account.html", {"form": form})
+
+
+@member_view
+@require_POST
+def revoke_mandate(request, pk):
+    mandate = get_object_or_404(Mandate, pk=pk, member=request.user)
+    services.revoke_mandate(mandate, by=request.user)
+    messages.success(request, _("Le mandat est révoqué."))
+    return redirect("members:dashboard")
+
+
+@never_cache
+@login_not_required
+def renew(request, token):
+    """The renewal link from the reminder e-mail: works without logging in, for 7 days."""
+    try:
+        membership = services.read_renewal_token(token)
+    except MembersError as error:
+        return render(request, "members/renew.html", {"error": error.message}, status=400)
+    membership_type = membership.type if membership.type.active else None
+    if request.method == "POST" and membership_type:
+        member = membership.member
+        new = services.start_membership(member, membership_type)
+        if new.status == Membership.Status.ACTIVE:
+            return render(request, "members/renew.html", {"done": True, "membership": new})
+        payment = services.create_online_payment(member, memberships=[new])
+        allowed = request.session.get(RENEWAL_SESSION_KEY, [])
+        request.session[RENEWAL_SESSION_KEY] = [*allowed[-9:], str(payment.token)]
+        return redirect("members:pay", token=payment.token)
+    return render(request, "members/renew.html", {"membership": membership, "membership_type": membership_type})

@@ -1,0 +1,169 @@
+"""Seat safety under concurrency, on PostgreSQL: each test fires real threads, one DB connection each,
+and each real-path test is paired with a control test proving the race exists without the lock."""
+
+import threading
+import time
+
+from django.db import connection, transaction
+
+import pytest
+
+from activities import services
+from activities.exceptions import TryAgain
+from activities.models import Booking, Session
+from tests.activities.factories import make_session, make_user
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL (select_for_update)"),
+]
+
+SEATS = 12
+ATTEMPTS = 50
+
+
+def run_concurrently(target, args_list):
+    """Run target(*args) in one thread per args, all released together; return (results, errors)."""
+    barrier = threading.Barrier(len(args_list))
+    results, errors = [], []
+    lock = threading.Lock()
+
+    def worker(*args):
+        try:
+            barrier.wait()
+            value = target(*args)
+            with lock:
+                results.append(value)
+        except Exception as exc:  # noqa: BLE001 — collected and asserted on below
+            with lock:
+                errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=args) for args in args_list]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results, errors
+
+
+def book_in_thread(session_pk, member_pk):
+    session = Session.objects.select_related("activity").get(pk=session_pk)
+    member = Booking._meta.get_field("member").related_model.objects.get(pk=member_pk)
+    return services.book(session, member).status
+
+
+def test_fifty_concurrent_bookings_confirm_exactly_twelve_and_waitlist_the_rest():
+    session = make_session(capacity=SEATS)
+    members = [make_user() for _ in range(ATTEMPTS)]
+
+    results, errors = run_concurrently(book_in_thread, [(session.pk, m.pk) for m in members])
+
+    assert errors == []
+    assert results.count("confirmed") == SEATS
+    assert results.count("waitlisted") == ATTEMPTS - SEATS
+    assert Booking.objects.filter(session=session, status="confirmed").count() == SEATS
+    assert Booking.objects.filter(session=session, status="waitlisted").count() == ATTEMPTS - SEATS
+
+
+def test_cancelling_one_of_the_burst_promotes_exactly_the_first_waitlisted():
+    session = make_session(capacity=SEATS)
+    members = [make_user() for _ in range(ATTEMPTS)]
+    run_concurrently(book_in_thread, [(session.pk, m.pk) for m in members])
+    first_waiting = Booking.objects.filter(session=session, status="waitlisted").order_by("created_at", "pk").first()
+    leaving = Booking.objects.filter(session=session, status="confirmed").first()
+
+    services.cancel_booking(leaving, by=leaving.member)
+
+    first_waiting.refresh_from_db()
+    assert first_waiting.status == "confirmed"
+    assert Booking.objects.filter(session=session, status="confirmed").count() == SEATS
+    assert Booking.objects.filter(session=session, status="waitlisted").count() == ATTEMPTS - SEATS - 1
+
+
+def test_concurrent_cancellations_never_promote_beyond_capacity():
+    session = make_session(capacity=SEATS)
+    members = [make_user() for _ in range(ATTEMPTS)]
+    run_concurrently(book_in_thread, [(session.pk, m.pk) for m in members])
+    leaving = list(Booking.objects.filter(session=session, status="confirmed")[:6])
+
+    def cancel(booking_pk):
+        booking = Booking.objects.select_related("member").get(pk=booking_pk)
+        return services.cancel_booking(booking, by=booking.member).status
+
+    _results, errors = run_concurrently(cancel, [(b.pk,) for b in leaving])
+
+    assert errors == []
+    assert Booking.objects.filter(session=session, status="confirmed").count() == SEATS
+    first_six = Booking.objects.filter(session=session, promoted_at__isnull=False).count()
+    assert first_six == 6
+
+
+def test_control_without_the_row_lock_the_same_burst_overbooks(monkeypatch):
+    """The control: the same code path with the lock bypassed (and a short pause between counting
+    and inserting, to widen the window) confirms more than the capacity — so the tests above test."""
+    session = make_session(capacity=SEATS)
+    members = [make_user() for _ in range(ATTEMPTS)]
+    real_count = services._count_confirmed
+
+    def slow_count(s):
+        value = real_count(s)
+        time.sleep(0.05)
+        return value
+
+    monkeypatch.setattr(services, "_count_confirmed", slow_count)
+
+    def book_without_lock(session_pk, member_pk):
+        member = Booking._meta.get_field("member").related_model.objects.get(pk=member_pk)
+        with transaction.atomic(durable=True):
+            return services._book(session_pk, member, by=None, needs_pickup=False, pickup_address="", lock=False).status
+
+    results, errors = run_concurrently(book_without_lock, [(session.pk, m.pk) for m in members])
+
+    assert errors == []
+    assert results.count("confirmed") > SEATS
+    assert Booking.objects.filter(session=session, status="confirmed").count() > SEATS
+
+
+def test_a_booker_waiting_behind_a_held_lock_gets_try_again_instead_of_hanging(settings):
+    settings.ACTIVITIES_LOCK_TIMEOUT = 0.5
+    session = make_session(capacity=SEATS)
+    member = make_user()
+    lock_taken, release = threading.Event(), threading.Event()
+
+    def hold_lock():
+        try:
+            with transaction.atomic():
+                Session.objects.select_for_update().get(pk=session.pk)
+                lock_taken.set()
+                release.wait(timeout=10)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold_lock)
+    holder.start()
+    lock_taken.wait(timeout=5)
+    outcome = {}
+
+    def try_to_book():
+        try:
+            outcome["status"] = services.book(Session.objects.get(pk=session.pk), member).status
+        except TryAgain as exc:
+            outcome["error"] = exc
+        finally:
+            connection.close()
+
+    started = time.monotonic()
+    booker = threading.Thread(target=try_to_book)
+    booker.start()
+    booker.join(timeout=10)
+    elapsed = time.monotonic() - started
+    release.set()
+    holder.join(timeout=10)
+
+    assert isinstance(outcome.get("error"), TryAgain)
+    assert "réessayer" in str(outcome["error"].message)
+    assert elapsed < 3
+    assert not Booking.objects.filter(member=member).exists()
