@@ -2,15 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from home.errors import DomainError
 
-class BookingError(Exception):
+
+class BookingError(DomainError):
     """Base class: `message` is translated and safe to show to the member."""
 
     default_message = _("L'inscription n'a pas pu être enregistrée.")
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
 
 
 class TryAgain(BookingError):

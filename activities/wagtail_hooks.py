@@ -4,12 +4,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from activities import staff_views
 from activities.models import Audience, Place, Session, Theme
+from home.admin_menu import PermissionMenuItem
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -74,15 +74,6 @@ staff_patterns = [
 @hooks.register("register_admin_urls")
 def register_staff_urls():
     return [path("activites/", include((staff_patterns, "activities_staff"), namespace="activities_staff"))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")

@@ -2,13 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from home.errors import DomainError
 
-class MembersError(Exception):
+
+class MembersError(DomainError):
     default_message = _("Cette opération n'est pas possible.")
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
 
 
 class MandateRequired(MembersError):

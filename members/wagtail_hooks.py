@@ -4,9 +4,9 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.admin_menu import PermissionMenuItem
 from members import staff_views
 from members.models import MembershipType
 
@@ -43,15 +43,6 @@ staff_patterns = [
 @hooks.register("register_admin_urls")
 def register_staff_urls():
     return [path("adherents/", include((staff_patterns, "members_staff"), namespace="members_staff"))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")
