@@ -9,7 +9,6 @@ fresh database, same page count). Prints PASS/FAIL lines, exits 1 on any failure
 
 import json
 import os
-import secrets
 import shutil
 import signal
 import subprocess
@@ -21,14 +20,12 @@ import urllib.request
 from http.cookies import SimpleCookie
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
-GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+from boot import BASE_DIR, GUNICORN_COMMAND, PG_ARGS, PYTHON, RQ_BURST_WORKER, production_environment
+
 HOST, PORT = "127.0.0.1", int(os.environ.get("PROD_CHECK_PORT", "8107"))
 PG = os.environ.get("PROD_CHECK_PG", "postgres://postgres@127.0.0.1:5432")
 DB_NAME = os.environ.get("PROD_CHECK_DB", "escale_prod")
 REDIS_URL = os.environ.get("PROD_CHECK_REDIS_URL", "redis://127.0.0.1:6379/5")
-PG_ARGS = ["-h", "127.0.0.1", "-U", "postgres"]
 
 PAGES = ["/fr/", "/en/", "/fr/actualites/", "/fr/agenda/", "/fr/recherche/?q=atelier", "/en/search/?q=workshop"]
 
@@ -43,25 +40,17 @@ def report(ok, label, detail=""):
 
 
 def environment(media_root):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "ELASTICSEARCH", "OPENSEARCH"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE=os.environ.get("BENCH_SETTINGS_MODULE", "config.settings.production"),
-        SECRET_KEY=secrets.token_urlsafe(50),
-        DATABASE_URL=f"{PG}/{DB_NAME}",
-        ALLOWED_HOSTS=f"{HOST},localhost",
+    return production_environment(
+        database_url=f"{PG}/{DB_NAME}",
+        redis_url=REDIS_URL,
+        media_root=media_root,
+        host=HOST,
+        port=PORT,
+        cache_prefix="prodcheck",
         CSRF_TRUSTED_ORIGINS=f"https://{HOST}:{PORT}",
         BASE_URL=f"https://{HOST}:{PORT}",
-        FIELD_ENCRYPTION_KEY=secrets.token_urlsafe(32),
-        SALT_KEY=secrets.token_urlsafe(16),
-        REDIS_URL=REDIS_URL,
-        CACHE_KEY_PREFIX=f"prodcheck{int(time.time())}",
-        MEDIA_ROOT=str(media_root),
-        GUNICORN_BIND=f"{HOST}:{PORT}",
         WEB_CONCURRENCY=os.environ.get("WEB_CONCURRENCY", "2"),
-        GUNICORN_ACCESSLOG="",
-        LOG_LEVEL="WARNING",
     )
-    return env
 
 
 def run(label, args, env, timeout=600):
@@ -214,28 +203,13 @@ def main():
             and run("manage.py migrate", [PYTHON, "manage.py", "migrate", "--noinput"], env)
             and run("manage.py collectstatic", [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
             and run("manage.py seed_demo", [PYTHON, "manage.py", "seed_demo"], env, timeout=900)
-            # Page saves enqueue their search-index updates as tasks: an RQ worker must run them.
-            and run(
-                "RQ worker drains the task queue (rqworker --burst)",
-                [
-                    PYTHON,
-                    "manage.py",
-                    "rqworker",
-                    "default",
-                    "--job-class",
-                    "django_tasks_rq.Job",
-                    "--worker-class",
-                    "rq.worker.SimpleWorker",
-                    "--burst",
-                ],
-                env,
-            )
+            and run("RQ worker drains the task queue (rqworker --burst)", RQ_BURST_WORKER, env)
             and run("manage.py update_index", [PYTHON, "manage.py", "update_index"], env)
         )
         if not ok:
             return 1
         process = subprocess.Popen(  # noqa: S603
-            [GUNICORN, "-c", "config/gunicorn.py", "config.wsgi"],
+            GUNICORN_COMMAND,
             env=env,
             cwd=BASE_DIR,
             start_new_session=True,

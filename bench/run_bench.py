@@ -9,7 +9,6 @@ Always stops gunicorn.
 
 import os
 import re
-import secrets
 import shutil
 import signal
 import subprocess
@@ -19,16 +18,14 @@ import time
 import urllib.request
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
-GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+from boot import BASE_DIR, GUNICORN_COMMAND, PG_ARGS, PYTHON, RQ_BURST_WORKER, production_environment
+
 HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8108"))
 DB_NAME = os.environ.get("BENCH_DB", "escale_bench")
 PAGES = int(os.environ.get("BENCH_PAGES", "10000"))
 SESSIONS = int(os.environ.get("BENCH_SESSIONS", "1000"))
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
-PG_ARGS = ["-h", "127.0.0.1", "-U", "postgres"]
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
 TARGETS = [
@@ -42,23 +39,15 @@ TARGETS = [
 
 
 def environment(media_root):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "ELASTICSEARCH", "OPENSEARCH"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE=os.environ.get("BENCH_SETTINGS_MODULE", "config.settings.production"),
-        SECRET_KEY=secrets.token_urlsafe(50),
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
-        ALLOWED_HOSTS=f"{HOST},localhost",
-        FIELD_ENCRYPTION_KEY=secrets.token_urlsafe(32),
-        SALT_KEY=secrets.token_urlsafe(16),
-        REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6"),
-        CACHE_KEY_PREFIX=f"bench{int(time.time())}",
-        MEDIA_ROOT=str(media_root),
+    return production_environment(
+        database_url=f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
+        redis_url=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6"),
+        media_root=media_root,
+        host=HOST,
+        port=PORT,
+        cache_prefix="bench",
         BENCHMARK_VIEWS="1",
-        GUNICORN_BIND=f"{HOST}:{PORT}",
-        GUNICORN_ACCESSLOG="",
-        LOG_LEVEL="WARNING",
     )
-    return env
 
 
 def step(label, args, env, timeout=900):
@@ -111,22 +100,7 @@ def main():
         if not (BASE_DIR / "var" / "static" / "staticfiles.json").exists():
             step("collectstatic", [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
         step("seed_demo", [PYTHON, "manage.py", "seed_demo"], env)
-        # Page saves enqueue their search-index updates as tasks (RQ here): run them.
-        step(
-            "rqworker --burst",
-            [
-                PYTHON,
-                "manage.py",
-                "rqworker",
-                "default",
-                "--job-class",
-                "django_tasks_rq.Job",
-                "--worker-class",
-                "rq.worker.SimpleWorker",
-                "--burst",
-            ],
-            env,
-        )
+        step("rqworker --burst", RQ_BURST_WORKER, env)
         out = step(
             f"create_random_data {PAGES} --sessions {SESSIONS}",
             [PYTHON, "manage.py", "create_random_data", str(PAGES), "--sessions", str(SESSIONS)],
@@ -135,7 +109,7 @@ def main():
         print("   ", out.strip().splitlines()[-1], flush=True)
         step("ANALYZE", ["psql", *PG_ARGS, "-d", DB_NAME, "-qc", "ANALYZE"], env)
         process = subprocess.Popen(  # noqa: S603
-            [GUNICORN, "-c", "config/gunicorn.py", "config.wsgi"],
+            GUNICORN_COMMAND,
             env=env,
             cwd=BASE_DIR,
             start_new_session=True,
