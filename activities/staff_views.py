@@ -1,7 +1,6 @@
 """Coordinators' tools in the Wagtail admin: sessions and fill rates, bookings and waitlist,
 assisted booking, attendance sheet, CSV export, session cancellation, call list."""
 
-import csv
 import datetime
 
 from django.contrib import messages
@@ -19,6 +18,7 @@ from activities.exceptions import BookingError
 from activities.formatting import when_in_words
 from activities.forms import BookingForm, MemberSearchForm
 from activities.models import Booking, CallListEntry, Session
+from home.exports import table_response
 from members.exceptions import MembersError
 from members.services import require_mandate
 
@@ -162,46 +162,44 @@ def attendance(request, pk):
 
 @staff_view
 @_perm("view_booking")
-def export_csv(request, pk):
+def export_bookings(request, pk):
+    """The session's bookings as CSV (default) or XLSX (?format=xlsx)."""
     session = _session(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="seance-{session.pk}-inscriptions.csv"'
-    response.write("\ufeff")  # BOM: spreadsheet software then reads UTF-8 accents correctly
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
-            _("Nom"),
-            _("Prénom"),
-            _("E-mail"),
-            _("État"),
-            _("Prix"),
-            _("Transport"),
-            _("Adresse"),
-            _("Inscrit le"),
-            _("Inscrit par"),
-        ]
+    header = [
+        _("Nom"),
+        _("Prénom"),
+        _("E-mail"),
+        _("Téléphone"),
+        _("État"),
+        _("Prix"),
+        _("Transport"),
+        _("Adresse"),
+        _("Inscrit le"),
+        _("Inscrit par"),
+    ]
+    bookings = (
+        Booking.objects.filter(session=session)
+        .select_related("member__member_profile", "made_by")
+        .order_by("created_at")
     )
-    for b in Booking.objects.filter(session=session).select_related("member", "made_by").order_by("created_at"):
-        writer.writerow(
-            [
-                _safe(b.member.last_name),
-                _safe(b.member.first_name),
-                _safe(b.member.email),
-                b.get_status_display(),
-                str(b.price),
-                _("oui") if b.needs_pickup else "",
-                _safe(b.pickup_address),
-                timezone.localtime(b.created_at).strftime("%d/%m/%Y %H:%M"),
-                _safe(b.made_by.email if b.made_by else ""),
-            ]
-        )
-    return response
-
-
-def _safe(value):
-    """Neutralise spreadsheet formulas in user-typed text (CSV injection)."""
-    value = str(value or "")
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    rows = [
+        [
+            b.member.last_name,
+            b.member.first_name,
+            b.member.email,
+            getattr(getattr(b.member, "member_profile", None), "phone", ""),
+            b.get_status_display(),
+            b.price,
+            _("oui") if b.needs_pickup else "",
+            b.pickup_address,
+            b.created_at,
+            b.made_by.email if b.made_by else "",
+        ]
+        for b in bookings
+    ]
+    return table_response(
+        f"seance-{session.pk}-inscriptions", header, rows, fmt=request.GET.get("format"), title=_("Inscriptions")
+    )
 
 
 @staff_view

@@ -65,7 +65,7 @@ staff_patterns = [
     path("<int:pk>/", staff_views.session_bookings, name="session_bookings"),
     path("<int:pk>/inscrire/", staff_views.assisted_booking, name="assisted_booking"),
     path("<int:pk>/emargement/", staff_views.attendance, name="attendance"),
-    path("<int:pk>/export.csv", staff_views.export_csv, name="export_csv"),
+    path("<int:pk>/export/", staff_views.export_bookings, name="export_bookings"),
     path("<int:pk>/annuler/", staff_views.cancel_session, name="cancel_session"),
     path("<int:pk>/inscriptions/<int:booking_pk>/<str:action>/", staff_views.booking_action, name="booking_action"),
 ]

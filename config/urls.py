@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("activities.urls")),
     path("", include("members.urls")),
+    path("", include("indicators.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
 )

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "activities",
     "members",
     "care",
+    "indicators",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

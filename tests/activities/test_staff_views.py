@@ -1,5 +1,7 @@
 """Coordinators' admin tools: role checks, assisted booking, attendance, export, session cancellation."""
 
+from decimal import Decimal
+
 from django.contrib.auth.models import Group
 
 import pytest
@@ -42,7 +44,7 @@ def test_an_editor_sees_counts_but_cannot_book_for_someone_or_see_names(client):
     assert refused(client.get(f"/admin/activites/{session.pk}/inscrire/"))
     assert refused(client.post(f"/admin/activites/{session.pk}/inscrire/", {"member": make_user().pk}))
     assert refused(client.get(f"/admin/activites/{session.pk}/"))
-    assert refused(client.get(f"/admin/activites/{session.pk}/export.csv"))
+    assert refused(client.get(f"/admin/activites/{session.pk}/export/"))
     assert not Booking.objects.exists()
 
 
@@ -74,8 +76,26 @@ def test_a_coordinator_marks_attendance_and_exports_csv(client):
     client.post(f"/admin/activites/{session.pk}/inscriptions/{booking.pk}/present/")
     booking.refresh_from_db()
     assert booking.status == Booking.Status.ATTENDED
-    csv_text = client.get(f"/admin/activites/{session.pk}/export.csv").content.decode("utf-8-sig")
+    csv_text = client.get(f"/admin/activites/{session.pk}/export/").content.decode("utf-8-sig")
     assert booking.member.email in csv_text
+    assert "Présent" in csv_text or "présent" in csv_text.lower()
+
+
+def test_the_bookings_export_opens_as_a_spreadsheet_with_typed_prices(client):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(staff(COORDINATOR))
+    session = make_session()
+    member = make_user(last_name="=HYPERLINK(1)")
+    Booking.objects.create(session=session, member=member, status="confirmed", price=Decimal("6.00"))
+    response = client.get(f"/admin/activites/{session.pk}/export/?format=xlsx")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0] == "'=HYPERLINK(1)"  # a typed formula is never run by the spreadsheet
+    assert rows[1][5] == 6  # the price is a number the spreadsheet can add up
 
 
 def test_a_booking_of_another_session_cannot_be_changed_through_this_session_url(client):

@@ -1,0 +1,4 @@
+"""Public URLs of the indicators app (the one-click satisfaction survey answers)."""
+
+app_name = "indicators"
+urlpatterns = []
