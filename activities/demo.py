@@ -1,14 +1,17 @@
-"""Demo content for `seed_demo`: themes, places (bus stops included), activities, 8 weeks of sessions."""
+"""Demo content for `seed_demo`: themes, places (bus stops included), activities, 8 weeks of sessions,
+and the English translation of the activity pages, themes and audiences (through wagtail-localize)."""
 
+import copy
 import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from wagtail.models import Site
+from wagtail.models import Locale, Page, Site
 
 from activities.models import ActivityIndexPage, ActivityPage, Audience, Booking, Place, Session, Theme
+from home.demo.translation import sync_translation
 
 THEMES = [
     ("bien-etre", "Bien-être"),
@@ -49,6 +52,68 @@ ACTIVITIES = [
     ("visite-culturelle", "Visite culturelle", "Une sortie accompagnée au musée ou au patrimoine, transport compris.",
      ["culture"], ["seniors", "tout-public"], "Hélène, médiatrice culturelle", 12, 5, "15.00", "10.00", "4.00", 2, 14, 0, 180, 0, None),
 ]  # fmt: skip
+
+# English translations, keyed by the French slug. Theme and audience slugs stay the same in both
+# languages (filter and feed URLs such as ?theme=numerique mean the same thing everywhere).
+THEMES_EN = {
+    "bien-etre": "Well-being",
+    "numerique": "Digital skills",
+    "aidants": "Family carers",
+    "convivialite": "Getting together",
+    "culture": "Culture",
+}
+AUDIENCES_EN = {"seniors": "Older people", "aidants": "Family carers", "tout-public": "Open to all"}
+INDEX_EN = {
+    "slug": "activities",
+    "title": "Activities",
+    "intro": "Workshops, outings and time to talk, run by L'Escale and its partners.",
+}
+ACCESSIBILITY_EN = "Step-free room. Let us know about any particular need."
+ACTIVITIES_EN = {
+    "yoga-doux": {
+        "slug": "chair-yoga",
+        "title": "Gentle chair yoga",
+        "summary": "Slow movements, seated or standing, to keep supple and steady on your feet.",
+        "facilitator": "Claire, adapted yoga teacher",
+    },
+    "sophrologie": {
+        "slug": "sophrology",
+        "title": "Sophrology (relaxation)",
+        "summary": "Breathing and relaxation to sleep better and ease stress.",
+        "facilitator": "Marc, sophrologist",
+    },
+    "atelier-numerique": {
+        "slug": "tablet-workshop",
+        "title": "Digital workshop: the tablet step by step",
+        "summary": "Ten monthly workshops to get to grips with a tablet, e-mail and online forms.",
+        "facilitator": "Sofiane, digital adviser",
+    },
+    "cafe-des-aidants": {
+        "slug": "carers-cafe",
+        "title": "Carers' café",
+        "summary": "Time to talk with other family carers, led by a psychologist.",
+        "facilitator": "Nathalie, psychologist",
+    },
+    "dejeuner-partage": {
+        "slug": "shared-lunch",
+        "title": "Shared lunch",
+        "summary": "Everyone brings a dish; we cook and eat together.",
+        "facilitator": "The L'Escale team",
+    },
+    "visite-culturelle": {
+        "slug": "cultural-outing",
+        "title": "Cultural outing",
+        "summary": "A guided trip to a museum or a heritage site, transport included.",
+        "facilitator": "Hélène, cultural guide",
+    },
+    "bus-numerique": {
+        "slug": "digital-bus",
+        "title": "Travelling digital bus",
+        "summary": "The digital bus comes near your home: 12 seats, an adviser and tablets to borrow.",
+        "facilitator": "Sofiane, digital adviser",
+        "accessibility_notes": "Wheelchair ramp. Door-to-door transport possible (5 seats).",
+    },
+}
 
 
 def _index_page(stdout):
@@ -208,8 +273,40 @@ def seed(*, stdout):
         sessions = add_sessions(bus, dates, 9, 30, 180, lambda i: stops[i % len(stops)], 12, pickup_seats=5)
         _fill(sessions[0], people, 10)
 
+    translated = translate_to_english(index, themes, audiences)
     stdout.write(f"activities.demo: {ActivityPage.objects.child_of(index).count()} activities, "
-                 f"{created_sessions} new sessions.")  # fmt: skip
+                 f"{created_sessions} new sessions, {translated} English translations.")  # fmt: skip
+
+
+def _twin(instance, values):
+    """An unsaved copy of `instance` carrying the English `values`, matched segment by segment."""
+    twin = instance.__class__.from_json(instance.to_json()) if isinstance(instance, Page) else copy.copy(instance)
+    for name, value in values.items():
+        setattr(twin, name, value)
+    return twin
+
+
+def translate_to_english(index, themes, audiences):
+    """English versions of the themes, audiences, activity index and activity pages; unchanged ones are
+    left alone (no new revision). Returns how many objects have an English version."""
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or english.pk == index.locale_id:
+        return 0
+    done = 0
+    for vocabulary, names in ((themes, THEMES_EN), (audiences, AUDIENCES_EN)):
+        for slug, item in vocabulary.items():
+            sync_translation(item, _twin(item, {"name": names[slug]}), english)
+            done += 1
+    sync_translation(index, _twin(index, INDEX_EN), english)
+    done += 1
+    for activity in ActivityPage.objects.child_of(index).filter(locale=index.locale).order_by("path"):
+        values = ACTIVITIES_EN.get(activity.slug)
+        if values is None:
+            continue  # an activity added by an editor: translated in the admin, not by the demo
+        values = {"accessibility_notes": ACCESSIBILITY_EN, **values}
+        sync_translation(activity, _twin(activity, values), english)
+        done += 1
+    return done
 
 
 def _fill(session, people, count):

@@ -59,3 +59,10 @@ class NotACycle(BookingError):
 
 class InvalidBookingState(BookingError):
     default_message = _("Cette inscription ne peut pas être modifiée.")
+
+
+class OfferExpired(BookingError):
+    default_message = _(
+        "Le délai pour confirmer cette place est passé : elle a été proposée à la personne suivante. "
+        "Appelez l'accueil si vous souhaitez toujours venir."
+    )

@@ -1,6 +1,7 @@
 """Dates in words for people ("mardi 3 mars, 10 h – 11 h 30"), in French or English."""
 
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 FR_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 FR_MONTHS = [
@@ -54,3 +55,8 @@ def when_in_words(start, end=None, lang=None, *, with_year=False):
     if timezone.localtime(end).date() != timezone.localtime(start).date():
         return f"{text} – {date_in_words(end, lang, with_year=with_year)}, {time_in_words(end, lang)}"
     return f"{text} – {time_in_words(end, lang)}"
+
+
+def deadline_in_words(value, lang=None):
+    """ "mardi 3 mars à 10 h" (e.g. until when an offered seat is kept)."""
+    return _("%(date)s à %(time)s") % {"date": date_in_words(value, lang), "time": time_in_words(value, lang)}

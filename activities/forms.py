@@ -1,9 +1,17 @@
-"""Forms of the member and staff booking screens."""
+"""Forms of the member and staff booking screens, and of the series generator."""
+
+import datetime
+import re
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+from activities.models import ActivityPage, Place
 
 
 class BookingForm(forms.Form):
@@ -40,3 +48,122 @@ class MemberSearchForm(forms.Form):
         if len(parts) >= 2:
             query |= Q(first_name__icontains=parts[0], last_name__icontains=parts[-1])
         return users.filter(query).order_by("last_name", "first_name", "email")[:limit]
+
+
+WEEKDAYS = [
+    (0, _("lundi")),
+    (1, _("mardi")),
+    (2, _("mercredi")),
+    (3, _("jeudi")),
+    (4, _("vendredi")),
+    (5, _("samedi")),
+    (6, _("dimanche")),
+]
+
+
+def _parse_dates(text):
+    """Dates typed one per line (or separated by commas), as 24/12/2026 or 2026-12-24."""
+    dates, wrong = [], []
+    for item in filter(None, (part.strip() for part in re.split(r"[\n,;]+", text or ""))):
+        for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y"):
+            try:
+                dates.append(datetime.datetime.strptime(item, fmt).date())
+                break
+            except ValueError:
+                continue
+        else:
+            wrong.append(item)
+    return dates, wrong
+
+
+class SeriesForm(forms.Form):
+    """A recurrence rule (e.g. every Tuesday 10:00–11:30 for 10 weeks, skipping holidays)."""
+
+    activity = forms.ModelChoiceField(label=_("Activité"), queryset=ActivityPage.objects.none())
+    weekday = forms.TypedChoiceField(label=_("Jour de la semaine"), choices=WEEKDAYS, coerce=int)
+    starts_on = forms.DateField(
+        label=_("À partir du"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("La première séance a lieu ce jour-là ou le premier jour choisi qui suit."),
+    )
+    start_time = forms.TimeField(label=_("Heure de début"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_time = forms.TimeField(label=_("Heure de fin"), widget=forms.TimeInput(attrs={"type": "time"}))
+    frequency = forms.ChoiceField(
+        label=_("Fréquence"),
+        choices=[
+            ("weekly", _("Toutes les semaines (ou toutes les N semaines)")),
+            ("monthly", _("Tous les mois, le même jour (ex. : 1er mardi du mois)")),
+        ],
+    )
+    interval = forms.IntegerField(
+        label=_("Toutes les combien"), min_value=1, max_value=12, initial=1, help_text=_("1 : chaque semaine ou mois.")
+    )
+    count = forms.IntegerField(
+        label=_("Nombre de dates"),
+        min_value=1,
+        max_value=60,
+        initial=10,
+        help_text=_("Les dates sautées sont retirées de ce nombre."),
+    )
+    skip_dates = forms.CharField(
+        label=_("Dates à sauter"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Jours fériés, vacances… Une date par ligne, par exemple 24/12/2026. Une date sautée n'est pas remplacée."
+        ),
+    )
+    place = forms.ModelChoiceField(label=_("Lieu"), queryset=Place.objects.order_by("commune", "name"))
+    capacity = forms.IntegerField(
+        label=_("Nombre de places"), min_value=1, required=False, help_text=_("Vide : le nombre prévu sur l'activité.")
+    )
+    min_participants = forms.IntegerField(
+        label=_("Nombre minimum de participants"),
+        min_value=0,
+        required=False,
+        help_text=_("Vide : le minimum prévu sur l'activité."),
+    )
+    pickup_seats = forms.IntegerField(label=_("Places de transport à domicile"), min_value=0, initial=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Sessions belong to the page in the default language (see Session).
+        self.fields["activity"].queryset = (
+            ActivityPage.objects.filter(locale=Locale.get_default()).defer_streamfields().order_by("title")
+        )
+
+    def clean_skip_dates(self):
+        dates, wrong = _parse_dates(self.cleaned_data.get("skip_dates"))
+        if wrong:
+            raise forms.ValidationError(
+                _("Date non comprise : %(dates)s. Écrivez-la comme 24/12/2026.") % {"dates": ", ".join(wrong)}
+            )
+        return dates
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_time") and data.get("end_time") and data["end_time"] <= data["start_time"]:
+            self.add_error("end_time", _("L'heure de fin doit être après l'heure de début."))
+        return data
+
+    def first_date(self):
+        starts_on, weekday = self.cleaned_data["starts_on"], self.cleaned_data["weekday"]
+        return starts_on + datetime.timedelta(days=(weekday - starts_on.weekday()) % 7)
+
+    def series_kwargs(self):
+        """Keyword arguments for services.generate_series (and series_dates for the preview)."""
+        data = self.cleaned_data
+        first_start = timezone.make_aware(datetime.datetime.combine(self.first_date(), data["start_time"]))
+        end = datetime.datetime.combine(self.first_date(), data["end_time"])
+        return {
+            "first_start": first_start,
+            "duration": end - datetime.datetime.combine(self.first_date(), data["start_time"]),
+            "count": data["count"],
+            "place": data["place"],
+            "frequency": data["frequency"],
+            "interval": data["interval"],
+            "skip_dates": data["skip_dates"],
+            "capacity": data["capacity"],
+            "min_participants": data["min_participants"],
+            "pickup_seats": data["pickup_seats"],
+        }

@@ -3,13 +3,24 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from activities.formatting import when_in_words
-from activities.models import Booking, CallListEntry
+from activities.formatting import deadline_in_words, when_in_words
+from activities.models import Booking, CallListEntry, Session
 
-KINDS = ("confirmed", "waitlisted", "promoted", "cancelled", "session_cancelled", "reminder", "cycle_confirmed")
+KINDS = (
+    "confirmed",
+    "waitlisted",
+    "promoted",
+    "offered",
+    "offer_expired",
+    "cancelled",
+    "session_cancelled",
+    "reminder",
+    "cycle_confirmed",
+)
 
 
 def member_language(user):
@@ -27,11 +38,13 @@ def preferred_contact(user):
     return profile_contact(user)
 
 
-def _texts(kind, activity_title, when):
+def _texts(kind, activity_title, when, deadline=""):
     subjects = {
         "confirmed": _("Inscription confirmée : %(activity)s"),
         "waitlisted": _("Liste d'attente : %(activity)s"),
         "promoted": _("Une place s'est libérée pour vous : %(activity)s"),
+        "offered": _("Une place s'est libérée pour vous : %(activity)s"),
+        "offer_expired": _("Place non confirmée : %(activity)s"),
         "cancelled": _("Inscription annulée : %(activity)s"),
         "session_cancelled": _("Séance annulée : %(activity)s"),
         "reminder": _("Rappel : %(activity)s dans deux jours"),
@@ -44,6 +57,15 @@ def _texts(kind, activity_title, when):
             "nous vous prévenons dès qu'une place se libère."
         ),
         "promoted": _("Une place s'est libérée : vous êtes inscrit ou inscrite à « %(activity)s » le %(when)s."),
+        "offered": _(
+            "Une place s'est libérée à « %(activity)s » le %(when)s. Nous vous la gardons jusqu'au "
+            "%(deadline)s. Pour la garder, confirmez-la dans « Mes inscriptions » ou appelez l'accueil. "
+            "Sans réponse, elle sera proposée à la personne suivante."
+        ),
+        "offer_expired": _(
+            "Vous n'avez pas confirmé à temps la place proposée à « %(activity)s » le %(when)s : "
+            "elle a été proposée à la personne suivante."
+        ),
         "cancelled": _("Votre inscription à « %(activity)s » du %(when)s est annulée."),
         "session_cancelled": _(
             "Nous sommes désolés : la séance « %(activity)s » du %(when)s est annulée. "
@@ -54,7 +76,7 @@ def _texts(kind, activity_title, when):
             "Votre inscription au cycle « %(activity)s » est confirmée, à partir du %(when)s, pour toutes les séances."
         ),
     }
-    values = {"activity": activity_title, "when": when}
+    values = {"activity": activity_title, "when": when, "deadline": deadline}
     return subjects[kind] % values, leads[kind] % values
 
 
@@ -67,8 +89,12 @@ def notify_booking(booking, kind):
     with translation.override(member_language(member)):
         activity = session.activity.localized
         when = when_in_words(session.start, session.end)
-        subject, lead = _texts(kind, activity.title, when)
+        deadline = deadline_in_words(booking.offer_expires_at) if booking.offer_expires_at else ""
+        subject, lead = _texts(kind, activity.title, when, deadline)
         channel, address = preferred_contact(member)
+        booking_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "activities:booking_detail", args=[booking.pk]
+        )
         context = {
             "booking": booking,
             "session": session,
@@ -77,6 +103,7 @@ def notify_booking(booking, kind):
             "when": when,
             "lead": lead,
             "kind": kind,
+            "booking_url": booking_url,
             "member": member,
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
@@ -87,15 +114,64 @@ def notify_booking(booking, kind):
             message.attach_alternative(html, "text/html")
             message.send()
             return message
-        return CallListEntry.objects.create(
-            member=member,
-            phone=address,
-            reason=kind,
-            message=f"{lead} {session.place.name}, {session.place.full_address}.",
-            booking=booking,
+        message = f"{lead} {session.place.name}, {session.place.full_address}."
+    if kind == "offered":
+        # A hint for the coordinator, in the staff's language (the admin's default).
+        message += " " + _(
+            "Si la personne accepte : bouton « Confirmer pour la personne » dans la liste des inscrits "
+            "de la séance (mandat nécessaire)."
         )
+    return CallListEntry.objects.create(member=member, phone=address, reason=kind, message=message, booking=booking)
 
 
 def notify_booking_id(booking_id, kind):
     booking = Booking.objects.select_related("member", "session__activity", "session__place").get(pk=booking_id)
     return notify_booking(booking, kind)
+
+
+def coordinator_emails():
+    """Addresses of the active coordinators (the people who decide to keep or cancel a session)."""
+    from django.contrib.auth import get_user_model
+
+    from members.roles import COORDINATOR
+
+    users = get_user_model().objects.filter(groups__name=COORDINATOR, is_active=True).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def notify_sessions_under_minimum(session_ids):
+    """One e-mail to the coordinators listing sessions under their minimum: activity, date, place,
+    seats taken / minimum and a link to the session's bookings. No names of people."""
+    recipients = coordinator_emails()
+    if not recipients:
+        return None
+    sessions = (
+        Session.objects.filter(pk__in=session_ids).select_related("activity", "place").with_counts().order_by("start")
+    )
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    with translation.override(settings.LANGUAGE_CODE):
+        lines = [
+            _("%(activity)s – %(when)s – %(place)s : %(booked)d inscrits pour un minimum de %(minimum)d. %(url)s")
+            % {
+                "activity": session.activity.title,
+                "when": when_in_words(session.start, session.end),
+                "place": session.place.name,
+                "booked": session.confirmed_count,
+                "minimum": session.min_participants,
+                "url": base_url + reverse("activities_staff:session_bookings", args=[session.pk]),
+            }
+            for session in sessions
+        ]
+        subject = _("Séances sans assez d'inscrits : à décider")
+        body = "\n\n".join(
+            [
+                _("Bonjour,"),
+                _("Ces séances n'ont pas encore le nombre minimum d'inscrits :"),
+                "\n".join(f"- {line}" for line in lines),
+                _("Décidez s'il faut les maintenir ou les annuler (les inscrits seront prévenus)."),
+                settings.WAGTAIL_SITE_NAME,
+            ]
+        )
+    message = EmailMultiAlternatives(subject, body, to=recipients)
+    message.send()
+    return message

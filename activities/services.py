@@ -1,5 +1,6 @@
 """Booking rules (design.md "Booking rules"): one row lock per session, seats recounted from rows,
-waitlist and promotion, cycles, pick-up quota, attendance, series of sessions.
+waitlist and promotion (a seat offered for a while, then passed on), cycles, pick-up quota,
+attendance, series of sessions.
 
 Every public function here is the only way views, admin views, tasks and tests change bookings.
 """
@@ -23,6 +24,7 @@ from activities.exceptions import (
     CycleBookingRequired,
     InvalidBookingState,
     NotACycle,
+    OfferExpired,
     PickupFull,
     SessionCancelled,
     SessionFull,
@@ -106,6 +108,12 @@ def _check_open(session, now):
         raise BookingNotOpenYet()
     if now >= session.closes_at:
         raise BookingClosed()
+
+
+def promotion_hold():
+    """How long a promoted waitlisted person keeps the offered seat before it passes to the next
+    (setting ACTIVITIES_PROMOTION_HOLD_HOURS, 24 by default; 0 confirms promotions at once)."""
+    return datetime.timedelta(hours=float(getattr(settings, "ACTIVITIES_PROMOTION_HOLD_HOURS", 24)))
 
 
 def _notify_after_commit(booking_id, kind):
@@ -229,11 +237,13 @@ def book_cycle(activity, member, *, by=None):
 
 
 def cancel_booking(booking, *, by, allow_late=False):
-    """Cancel a confirmed or waitlisted booking; a freed seat goes to the first waitlisted person.
+    """Cancel a confirmed, offered or waitlisted booking; a freed seat goes to the first waitlisted
+    person.
 
     Members may cancel until the session's cancellation deadline (CancellationDeadlinePassed
-    after it); staff pass `allow_late=True`. Returns the updated booking. The member and any
-    promoted person are notified after commit. Raises InvalidBookingState, TryAgain.
+    after it; an offered seat can always be declined); staff pass `allow_late=True`. Returns the
+    updated booking. The member and any promoted person are notified after commit.
+    Raises InvalidBookingState, CancellationDeadlinePassed, TryAgain.
     """
     with transaction.atomic(durable=True):
         now = timezone.now()
@@ -241,27 +251,95 @@ def cancel_booking(booking, *, by, allow_late=False):
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
         if booking.status not in Booking.ACTIVE:
             raise InvalidBookingState()
-        if not allow_late and now >= session.cancellable_until:
+        offered = booking.status == Booking.Status.OFFERED
+        if not allow_late and not offered and now >= session.cancellable_until:
             raise CancellationDeadlinePassed()
-        freed_seat = booking.status == Booking.Status.CONFIRMED
-        booking.status = Booking.Status.CANCELLED
-        booking.cancelled_at = now
-        booking.save(update_fields=["status", "cancelled_at"])
-        log_action(
-            booking,
-            "escale.booking.cancelled",
-            actor=by,
-            on_behalf_of=booking.member if by and by != booking.member else None,
-            data={"session": session.pk, "freed_seat": freed_seat},
-        )
-        _notify_after_commit(booking.pk, "cancelled")
-        if freed_seat:
-            _promote_locked(session, now=now)
+        code = "escale.booking.offer_declined" if offered else "escale.booking.cancelled"
+        _release_locked(session, booking, code=code, by=by, now=now)
     return booking
 
 
+def decline_offer(booking, *, by):
+    """The promoted person does not want the offered seat: it goes at once to the next person
+    waiting. Raises InvalidBookingState (not an offer any more), TryAgain."""
+    if booking.status != Booking.Status.OFFERED:
+        raise InvalidBookingState()
+    return cancel_booking(booking, by=by, allow_late=True)
+
+
+def _release_locked(session, booking, *, code, by, now, notice="cancelled"):
+    """Cancel `booking` (its session row locked by the caller), audit it, notify after commit and
+    give a freed seat to the next person waiting."""
+    freed_seat = booking.status in SEAT_STATUSES
+    booking.status = Booking.Status.CANCELLED
+    booking.cancelled_at = now
+    booking.save(update_fields=["status", "cancelled_at"])
+    log_action(
+        booking,
+        code,
+        actor=by,
+        on_behalf_of=booking.member if by and by != booking.member else None,
+        data={"session": session.pk, "freed_seat": freed_seat},
+    )
+    _notify_after_commit(booking.pk, notice)
+    if freed_seat:
+        _promote_locked(session, now=now)
+
+
+def accept_offer(booking, *, by):
+    """Keep an offered seat: the booking becomes confirmed (the seat was already held, so nothing
+    is recounted). Accepting twice changes nothing. Raises OfferExpired once the hold time has
+    passed, SessionCancelled, InvalidBookingState, TryAgain."""
+    with transaction.atomic(durable=True):
+        now = timezone.now()
+        session = _lock_sessions([booking.session_id])[0]
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status == Booking.Status.CONFIRMED:
+            return booking
+        if session.status == Session.Status.CANCELLED:
+            raise SessionCancelled()
+        expired = booking.offer_expires_at is not None and booking.offer_expires_at <= now
+        if booking.status == Booking.Status.OFFERED and expired:
+            raise OfferExpired()  # expire_offers() passes it on; nothing to change here
+        if booking.status != Booking.Status.OFFERED:
+            raise OfferExpired() if expired else InvalidBookingState()
+        booking.status = Booking.Status.CONFIRMED
+        booking.save(update_fields=["status"])
+        log_action(
+            booking,
+            "escale.booking.offer_accepted",
+            actor=by,
+            on_behalf_of=booking.member if by and by != booking.member else None,
+            data={"session": session.pk},
+        )
+        _notify_after_commit(booking.pk, "confirmed")
+    return booking
+
+
+def expire_offers(*, now=None):
+    """Release every offered seat whose hold time has passed and offer it to the next person
+    waiting, one session (row lock) at a time. Returns the expired bookings; a session whose lock
+    is busy is left for the next run."""
+    now = now or timezone.now()
+    due = Booking.objects.filter(status=Booking.Status.OFFERED, offer_expires_at__lte=now)
+    expired = []
+    for session_pk in sorted(set(due.values_list("session_id", flat=True))):
+        try:
+            with transaction.atomic(durable=True):
+                session = _lock_sessions([session_pk])[0]
+                # Re-read under the lock: the person may have accepted meanwhile.
+                for booking in due.filter(session=session).select_for_update():
+                    _release_locked(
+                        session, booking, code="escale.booking.offer_expired", by=None, now=now, notice="offer_expired"
+                    )
+                    expired.append(booking)
+        except TryAgain:
+            continue
+    return expired
+
+
 def promote_waitlist(session, *, by=None):
-    """Give every free seat of `session` to the waitlisted people, first come first served.
+    """Offer every free seat of `session` to the waitlisted people, first come first served.
 
     Returns the promoted bookings (each notified after commit). A waitlisted person needing a
     pick-up is skipped while the pick-up seats are all taken. Raises TryAgain.
@@ -288,18 +366,39 @@ def _promote_locked(session, *, by=None, now=None):
             if pickups_free <= 0:
                 continue
             pickups_free -= 1
-        booking.status = Booking.Status.CONFIRMED
-        booking.promoted_at = now
-        booking.save(update_fields=["status", "promoted_at"])
-        log_action(booking, "escale.booking.promoted", actor=by, data={"session": session.pk})
-        _notify_after_commit(booking.pk, "promoted")
+        _give_seat(session, booking, by=by, now=now)
         promoted.append(booking)
         free -= 1
     return promoted
 
 
+def _give_seat(session, booking, *, by, now, manual=False):
+    """Promote a waitlisted booking (session row locked by the caller): the seat is offered until
+    the hold time passes (never beyond the session start), or confirmed at once when the hold
+    time is 0."""
+    hold = promotion_hold()
+    if hold:
+        booking.status = Booking.Status.OFFERED
+        booking.offer_expires_at = min(now + hold, session.start)
+        code, kind = "escale.booking.offered", "offered"
+    else:
+        booking.status = Booking.Status.CONFIRMED
+        code, kind = "escale.booking.promoted", "promoted"
+    booking.promoted_at = now
+    booking.save(update_fields=["status", "promoted_at", "offer_expires_at"])
+    data = {
+        "session": session.pk,
+        "offer_expires_at": booking.offer_expires_at and booking.offer_expires_at.isoformat(),
+    }
+    if manual:
+        data["manual"] = True
+    log_action(booking, code, actor=by, data=data)
+    _notify_after_commit(booking.pk, kind)
+
+
 def promote_booking(booking, *, by):
-    """Staff: confirm this waitlisted booking now (out of turn) if a seat is free, else SessionFull."""
+    """Staff: offer a free seat to this waitlisted booking now (out of turn), as `promote_waitlist`
+    would; SessionFull when no seat is free."""
     with transaction.atomic(durable=True):
         session = _lock_sessions([booking.session_id])[0]
         booking = Booking.objects.get(pk=booking.pk)
@@ -309,11 +408,7 @@ def promote_booking(booking, *, by):
             raise SessionFull()
         if booking.needs_pickup and _count_pickups(session) >= session.pickup_seats:
             raise PickupFull()
-        booking.status = Booking.Status.CONFIRMED
-        booking.promoted_at = timezone.now()
-        booking.save(update_fields=["status", "promoted_at"])
-        log_action(booking, "escale.booking.promoted", actor=by, data={"session": session.pk, "manual": True})
-        _notify_after_commit(booking.pk, "promoted")
+        _give_seat(session, booking, by=by, now=timezone.now(), manual=True)
     return booking
 
 
@@ -380,6 +475,14 @@ def series_dates(first_date, *, count, frequency="weekly", interval=1, skip_date
     return dates
 
 
+def series_start_end(day, first_start, duration):
+    """Start and end on `day` at the wall-clock time of `first_start` (Europe/Paris), so a
+    10:00 session stays at 10:00 across daylight-saving changes."""
+    wall_time = timezone.localtime(first_start).time().replace(tzinfo=None)
+    start = timezone.make_aware(datetime.datetime.combine(day, wall_time), timezone.get_current_timezone())
+    return start, start + duration
+
+
 def generate_series(
     activity,
     *,
@@ -400,20 +503,17 @@ def generate_series(
     Europe/Paris across daylight-saving changes. Returns the created sessions."""
     source = activity.source_page()
     local_start = timezone.localtime(first_start)
-    tz = local_start.tzinfo
-    wall_time = local_start.time().replace(tzinfo=None)
     sessions = []
     with transaction.atomic():
         for day in series_dates(
             local_start.date(), count=count, frequency=frequency, interval=interval, skip_dates=skip_dates
         ):
-            start = datetime.datetime.combine(day, wall_time)
-            start = timezone.make_aware(start, timezone.get_current_timezone()) if tz else start
+            start, end = series_start_end(day, first_start, duration)
             sessions.append(
                 Session.objects.create(
                     activity=source,
                     start=start,
-                    end=start + duration,
+                    end=end,
                     place=place,
                     capacity=capacity if capacity is not None else source.default_capacity,
                     min_participants=min_participants if min_participants is not None else source.min_participants,

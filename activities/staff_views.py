@@ -17,7 +17,7 @@ from activities import services
 from activities.exceptions import BookingError
 from activities.formatting import when_in_words
 from activities.forms import BookingForm, MemberSearchForm
-from activities.models import Booking, CallListEntry, Session
+from activities.models import SEAT_STATUSES, Booking, CallListEntry, Session
 from home.exports import table_response
 from members.exceptions import MembersError
 from members.services import require_mandate
@@ -64,7 +64,7 @@ def session_bookings(request, pk):
     context = {
         "session": session,
         "when": when_in_words(session.start, session.end),
-        "confirmed": [b for b in bookings if b.status in ("confirmed", "attended", "no_show")],
+        "confirmed": [b for b in bookings if b.status in SEAT_STATUSES],
         "waitlisted": [b for b in bookings if b.status == "waitlisted"],
         "cancelled": [b for b in bookings if b.status == "cancelled"],
         "can_change": request.user.has_perm("activities.change_booking"),
@@ -82,19 +82,26 @@ def _booking_of_session(session_pk, booking_pk):
 @_perm("change_booking")
 @require_POST
 def booking_action(request, pk, booking_pk, action):
+    """Staff actions on one booking of this session. Cancelling a booking or keeping an offered
+    seat are the member's own decisions: staff need the member's mandate, as for booking."""
     booking = _booking_of_session(pk, booking_pk)
     try:
         if action == "promouvoir":
             services.promote_booking(booking, by=request.user)
-            messages.success(request, _("La personne a reçu la place."))
+            messages.success(request, _("La place est proposée à la personne."))
         elif action == "annuler":
+            require_mandate(request.user, booking.member, "book")
             services.cancel_booking(booking, by=request.user, allow_late=True)
             messages.success(request, _("Inscription annulée."))
+        elif action == "accepter":
+            require_mandate(request.user, booking.member, "book")
+            services.accept_offer(booking, by=request.user)
+            messages.success(request, _("Place confirmée pour la personne."))
         elif action in ("present", "absent"):
             services.mark_attendance(booking, action == "present", by=request.user)
         else:
             return HttpResponse(status=400)
-    except BookingError as error:
+    except (BookingError, MembersError) as error:
         messages.error(request, error.message)
     target = "activities_staff:attendance" if action in ("present", "absent") else "activities_staff:session_bookings"
     return redirect(target, pk=pk)

@@ -1,8 +1,11 @@
-"""Background work (django-tasks): notices after commit, reminders two days before."""
+"""Background work (django-tasks): notices after commit, reminders two days before, and the
+coordinators' warning about sessions under their minimum."""
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from django_tasks import task
@@ -44,3 +47,44 @@ def send_session_reminders():
                 transaction.on_commit(lambda pk=booking_id: notify_booking.enqueue(pk, "reminder"))
                 sent += 1
     return sent
+
+
+def sessions_under_minimum(now=None):
+    """Scheduled sessions starting within ACTIVITIES_MINIMUM_WARNING_DAYS (3 by default) with fewer
+    seats taken than their minimum, not yet reported."""
+    now = now or timezone.now()
+    days = getattr(settings, "ACTIVITIES_MINIMUM_WARNING_DAYS", 3)
+    return (
+        Session.objects.scheduled()
+        .filter(
+            start__gt=now,
+            start__lte=now + datetime.timedelta(days=days),
+            min_participants__gt=0,
+            minimum_warning_sent_at__isnull=True,
+        )
+        .with_counts()
+        .filter(confirmed_count__lt=F("min_participants"))
+    )
+
+
+@task()
+def warn_sessions_under_minimum():
+    """E-mail the coordinators one list of the sessions under their minimum (each reported once)."""
+    claimed = []
+    with transaction.atomic():
+        for session_id in list(sessions_under_minimum().values_list("pk", flat=True)):
+            # Claim each session first, so two workers never report it twice.
+            if Session.objects.filter(pk=session_id, minimum_warning_sent_at__isnull=True).update(
+                minimum_warning_sent_at=timezone.now()
+            ):
+                claimed.append(session_id)
+        if claimed:
+            transaction.on_commit(lambda: send_minimum_warning.enqueue(claimed))
+    return len(claimed)
+
+
+@task()
+def send_minimum_warning(session_ids):
+    from activities.notifications import notify_sessions_under_minimum
+
+    notify_sessions_under_minimum(session_ids)

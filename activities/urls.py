@@ -16,4 +16,6 @@ urlpatterns = [
     path("agenda/mes-inscriptions/", views.my_bookings, name="my_bookings"),
     path("agenda/inscriptions/<int:pk>/", views.booking_detail, name="booking_detail"),
     path("agenda/inscriptions/<int:pk>/annuler/", views.cancel_view, name="cancel"),
+    path("agenda/inscriptions/<int:pk>/garder/", views.accept_offer_view, name="accept_offer"),
+    path("agenda/inscriptions/<int:pk>/liberer/", views.decline_offer_view, name="decline_offer"),
 ]

@@ -21,7 +21,7 @@ from activities.forms import BookingForm
 from activities.models import Booking, Session
 
 PER_PAGE = 40
-PUBLIC_CACHE = "public, max-age=300, s-maxage=300"
+PUBLIC_CACHE = "public, max-age=300, s-maxage=300"  # the iCal feed: no personal content
 
 
 def _filter_query(request):
@@ -56,10 +56,9 @@ def agenda_view(request):
         context.update(sections=agenda.group_by_week_and_day(sessions), page_obj=page_obj)
         context["month_value"] = f"{timezone.localdate():%Y-%m}"
     context.update(filter=filterset, sessions=sessions, extra_query=_filter_query(request))
-    response = render(request, "activities/agenda.html", context)
-    if not request.user.is_authenticated:
-        response["Cache-Control"] = PUBLIC_CACHE
-    return response
+    # Cache-Control comes from the page-cache middleware (max-age=0: a visitor who has just logged in
+    # never sees the anonymous copy from their browser cache).
+    return render(request, "activities/agenda.html", context)
 
 
 @login_not_required
@@ -195,4 +194,34 @@ def cancel_view(request, pk):
         messages.error(request, error.message)
         return redirect("activities:booking_detail", pk=booking.pk)
     messages.success(request, _("Votre inscription est annulée."))
+    return redirect("activities:my_bookings")
+
+
+@never_cache
+@login_required
+@require_POST
+def accept_offer_view(request, pk):
+    """One click keeps the seat offered after a promotion from the waitlist."""
+    booking = _own_booking_or_404(request, pk)
+    try:
+        services.accept_offer(booking, by=request.user)
+    except BookingError as error:
+        messages.error(request, error.message)
+        return redirect("activities:booking_detail", pk=booking.pk)
+    messages.success(request, _("Votre place est confirmée. À bientôt !"))
+    return redirect("activities:booking_detail", pk=booking.pk)
+
+
+@never_cache
+@login_required
+@require_POST
+def decline_offer_view(request, pk):
+    """Free the offered seat at once for the next person waiting."""
+    booking = _own_booking_or_404(request, pk)
+    try:
+        services.decline_offer(booking, by=request.user)
+    except BookingError as error:
+        messages.error(request, error.message)
+        return redirect("activities:booking_detail", pk=booking.pk)
+    messages.success(request, _("Merci : la place est proposée à la personne suivante."))
     return redirect("activities:my_bookings")

@@ -1,13 +1,16 @@
 """Admin registration: themes, audiences, places, sessions, and the coordinators' tools."""
 
 from django.urls import include, path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from activities import staff_views
+from activities import series_views, staff_views
 from activities.models import Audience, Place, Session, Theme
 from home.admin_menu import PermissionMenuItem
 
@@ -32,8 +35,29 @@ class PlaceViewSet(SnippetViewSet):
     search_fields = ["name", "commune"]
 
 
+class SessionIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("activities.add_session"):
+            buttons.append(
+                HeaderButton(_("Créer une série"), url=reverse("activities_staff:generate_series"), icon_name="repeat")
+            )
+        return buttons
+
+
 class SessionViewSet(ModelViewSet):
+    """Sessions are edited here, one by one, and not inline on the activity page, on purpose.
+
+    Bookings point at session rows and are guarded by a row lock on them. An inline formset on
+    the page would save the whole list with the page (and revisions would delete and recreate
+    child rows), racing bookings taken meanwhile and risking PROTECT errors or lost seats; a
+    session edited on its own form changes only that row. Series come from the series form
+    (activities.series_views) and then stand alone.
+    """
+
     model = Session
+    index_view_class = SessionIndexView
     icon = "date"
     menu_label = _("Séances")
     add_to_admin_menu = False
@@ -62,6 +86,7 @@ def register_viewsets():
 staff_patterns = [
     path("", staff_views.session_list, name="session_list"),
     path("appels/", staff_views.call_list, name="call_list"),
+    path("serie/", series_views.generate_series, name="generate_series"),
     path("<int:pk>/", staff_views.session_bookings, name="session_bookings"),
     path("<int:pk>/inscrire/", staff_views.assisted_booking, name="assisted_booking"),
     path("<int:pk>/emargement/", staff_views.attendance, name="attendance"),

@@ -3,7 +3,8 @@
 
 Resets the database escale_prod, migrates, collects static files, seeds the demo, starts gunicorn on
 127.0.0.1:8107, fetches the main pages and /healthz as if behind an HTTPS proxy (X-Forwarded-Proto),
-checks the security headers and cookies, then proves a backup can be restored (pg_dump, pg_restore into a
+checks the security headers and cookies, that anonymous pages are served from the page cache and forgotten
+when a page is published (from another process, through Redis), then proves a backup can be restored (pg_dump, pg_restore into a
 fresh database, same page count). Prints PASS/FAIL lines, exits 1 on any failure, always stops gunicorn.
 """
 
@@ -124,6 +125,26 @@ def check_security_headers(headers):
     report("public" in headers.get("Cache-Control", ""), "anonymous page is cacheable", headers.get("Cache-Control"))
 
 
+PUBLISH_HOME = (
+    "from home.models import HomePage; "
+    "HomePage.objects.filter(locale__language_code='fr').first().save_revision().publish()"
+)
+
+
+def check_page_cache(env):
+    """The second anonymous visit is a cache hit with the same security headers, no cookie and no CSRF token;
+    publishing a page from another process (an editor, a cron job) makes the next visit a fresh render."""
+    fetch("/fr/")
+    status, headers, body = fetch("/fr/")
+    report(status == 200 and headers.get("X-Cache") == "HIT", "second anonymous GET /fr/ is served from the cache")
+    check_security_headers(headers)
+    report(headers.get("Set-Cookie") is None, "cached page sets no cookie", str(headers.get("Set-Cookie")))
+    report(b"csrfmiddlewaretoken" not in body, "public page carries no CSRF token")
+    if run("publish the home page from another process", [PYTHON, "manage.py", "shell", "-c", PUBLISH_HOME], env):
+        _status, headers, _body = fetch("/fr/")
+        report(headers.get("X-Cache") == "MISS", "after publishing, /fr/ is rendered again", headers.get("X-Cache"))
+
+
 def check_cookies():
     status, headers, _body = fetch("/fr/comptes/login/")
     report(status == 200, "GET /fr/comptes/login/ -> 200", f"got {status}")
@@ -222,6 +243,7 @@ def main():
             return 1
         check_health()
         check_pages()
+        check_page_cache(env)
         check_cookies()
         check_backup_restore(env)
     finally:

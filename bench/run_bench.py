@@ -1,7 +1,7 @@
 # ruff: noqa: T201, S603, S607 - a command-line script: it prints its report and runs fixed local tools
 """`make bench`: requests/s of the main pages as ratios to a bare Django view, search p95, booking lock p95.
 
-One run, about 4 minutes: resets the PostgreSQL database escale_bench, migrates, seeds the demo, adds
+One run, about 6 minutes: resets the PostgreSQL database escale_bench, migrates, seeds the demo, adds
 10,000 pages and 1,000 sessions (create_random_data), starts gunicorn with production settings on
 127.0.0.1:8108 and measures each URL with wrk; then the booking burst (bench/booking_bench.py).
 Always stops gunicorn.
@@ -28,13 +28,20 @@ DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 
+# A visitor with a session cookie (here one the server does not know: an anonymous session) never gets
+# the shared page cache (home/page_cache/): those rows measure a full render, menu and footer cached.
+RENDERED = ("Cookie: sessionid=bench-no-such-session",)
 TARGETS = [
-    ("bare Django view", "/bench/"),
-    ("home page", "/fr/"),
-    ("news index", "/fr/actualites/"),
-    ("calendar (1,000 sessions)", "/fr/agenda/"),
-    ("calendar, month view", "/fr/agenda/?vue=mois"),
-    (f"search over {PAGES:,} pages", "/fr/recherche/?q=atelier+numerique"),
+    ("bare Django view", "/bench/", ()),
+    ("home page", "/fr/", ()),
+    ("news index", "/fr/actualites/", ()),
+    ("calendar (1,000 sessions)", "/fr/agenda/", ()),
+    ("calendar, month view", "/fr/agenda/?vue=mois", ()),
+    ("home page, rendered", "/fr/", RENDERED),
+    ("news index, rendered", "/fr/actualites/", RENDERED),
+    ("calendar, rendered", "/fr/agenda/", RENDERED),
+    ("calendar month, rendered", "/fr/agenda/?vue=mois", RENDERED),
+    (f"search over {PAGES:,} pages", "/fr/recherche/?q=atelier+numerique", ()),
 ]
 
 
@@ -72,9 +79,11 @@ def wait_until_up(process, seconds=60):
     return False
 
 
-def wrk(path, *, duration=DURATION, connections=CONNECTIONS, threads="2"):
+def wrk(path, *, headers=(), duration=DURATION, connections=CONNECTIONS, threads="2"):
     args = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}", "--latency", "-s", "bench/wrk_report.lua"]
-    args += ["-H", "X-Forwarded-Proto: https", f"http://{HOST}:{PORT}{path}"]
+    for header in ("X-Forwarded-Proto: https", *headers):
+        args += ["-H", header]
+    args.append(f"http://{HOST}:{PORT}{path}")
     out = subprocess.run(args, cwd=BASE_DIR, capture_output=True, text=True, check=True).stdout  # noqa: S603
     figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}
     for key in ("P50_MS", "P95_MS", "P99_MS", "ERRORS", "NON2XX"):
@@ -121,9 +130,9 @@ def main():
             return 1
 
         results = []
-        for label, path in TARGETS:
-            wrk(path, duration="2s")  # warm-up: workers' connections, caches, renditions
-            results.append((label, path, wrk(path)))
+        for label, path, headers in TARGETS:
+            wrk(path, headers=headers, duration="2s")  # warm-up: workers' connections, caches, renditions
+            results.append((label, path, wrk(path, headers=headers)))
         ceiling = results[0][2]["rps"]
         print(f"\n{'page':32s} {'req/s':>9s} {'ratio':>7s} {'p50 ms':>8s} {'p95 ms':>8s} {'failed':>8s}")
         for label, _path, r in results:

@@ -7,6 +7,7 @@ from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from home.templatetags.home_tags import DEFAULT_TEXT_SIZE, TEXT_SIZE_COOKIE, TEXT_SIZES
@@ -80,10 +81,15 @@ def healthz(request):
     return JsonResponse({"status": "ok" if status == 200 else "error", "checks": checks}, status=status)
 
 
+@csrf_exempt
 @login_not_required
 @require_POST
 def set_text_size(request):
-    """Remember the visitor's text size in a cookie and go back to the page they were on (works without JS)."""
+    """Remember the visitor's text size in a cookie and go back to the page they were on (works without JS).
+
+    Exempt from CSRF so public pages carry no token and can be cached for every anonymous visitor. Safe: a
+    forged request can only change the text size of the victim's screen (a display preference in a cookie,
+    checked against TEXT_SIZES); it reads nothing, touches no account and redirects only to this site."""
     size = request.POST.get("size", "")
     if size not in TEXT_SIZES:
         size = DEFAULT_TEXT_SIZE

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Theme
@@ -47,6 +49,27 @@ class SignupForm(forms.Form):
     )
     newsletter = forms.BooleanField(label=_("Je souhaite recevoir la lettre d'information."), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from allauth.core import context
+
+        from members.services.profiles import consent_texts
+
+        texts = consent_texts(context.request)
+        links = {
+            "accept_terms": (texts["terms"].url, _("Lire les conditions d'utilisation")),
+            "accept_charter": (texts["charter"].url, _("Lire la charte du lieu")),
+        }
+        for name, (url, text) in links.items():
+            if url:
+                # The link sits beside the box, not inside its label: a click on it never ticks the box.
+                self.fields[name].help_text = format_html(
+                    '<a href="{}" target="_blank" rel="noopener">{} <span class="visually-hidden">{}</span></a>',
+                    url,
+                    text,
+                    _("(s'ouvre dans un nouvel onglet)"),
+                )
+
     def signup(self, request, user):
         from django.utils import translation
 
@@ -71,18 +94,51 @@ class ProfileForm(forms.Form):
     interests = forms.ModelMultipleChoiceField(
         label=_("Centres d'intérêt"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
+    session_alerts = forms.BooleanField(
+        label=_("Me prévenir par e-mail quand une nouvelle séance correspond à mes centres d'intérêt"),
+        help_text=_(
+            "Un seul e-mail regroupe les nouvelles séances. Seulement si vous préférez être prévenu par e-mail."
+        ),
+        required=False,
+    )
     newsletter = forms.BooleanField(label=_("Recevoir la lettre d'information"), required=False)
+
+    PROFILE_FIELDS = (
+        "phone",
+        "address",
+        "postal_code",
+        "commune",
+        "preferred_channel",
+        "language",
+        "session_alerts",
+        "newsletter",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wagtail.models import Locale
+
+        # Themes exist once per language: offer those of the page's language only.
+        self.fields["interests"].queryset = Theme.objects.filter(locale=Locale.get_active())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("session_alerts") and not data.get("interests"):
+            self.add_error("interests", _("Cochez au moins un centre d'intérêt pour recevoir les alertes."))
+        return data
 
     @classmethod
     def initial_for(cls, user, profile):
+        from wagtail.models import Locale
+
+        interests = Theme.objects.filter(
+            locale=Locale.get_active(), translation_key__in=profile.interests.values("translation_key")
+        )
         return {
             "first_name": user.first_name,
             "last_name": user.last_name,
-            **{
-                f: getattr(profile, f)
-                for f in ("phone", "address", "postal_code", "commune", "preferred_channel", "language", "newsletter")
-            },
-            "interests": list(profile.interests.all()),
+            **{f: getattr(profile, f) for f in cls.PROFILE_FIELDS},
+            "interests": list(interests),
         }
 
 
@@ -95,14 +151,41 @@ class MembershipChoiceForm(forms.Form):
     )
 
 
+class CycleBookingChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return _("Cycle « %(activity)s », toutes les séances : %(price)s €") % {
+            "activity": obj.activity.title,
+            "price": formats.localize(obj.price),
+        }
+
+
 class PayBookingsForm(forms.Form):
-    def __init__(self, *args, bookings, **kwargs):
+    """Choose what to pay among one's unpaid bookings and unpaid cycles (at least one)."""
+
+    def __init__(self, *args, bookings, cycle_bookings, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bookings"] = forms.ModelMultipleChoiceField(
-            label=_("Inscriptions à payer"),
-            queryset=bookings,
-            widget=forms.CheckboxSelectMultiple,
-        )
+        if bookings.exists() or not cycle_bookings.exists():
+            self.fields["bookings"] = forms.ModelMultipleChoiceField(
+                label=_("Inscriptions à payer"),
+                queryset=bookings,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+        if cycle_bookings.exists():
+            self.fields["cycle_bookings"] = CycleBookingChoiceField(
+                label=_("Cycles à payer"),
+                queryset=cycle_bookings,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+
+    def clean(self):
+        data = super().clean()
+        data.setdefault("bookings", [])
+        data.setdefault("cycle_bookings", [])
+        if not self.errors and not data["bookings"] and not data["cycle_bookings"]:
+            raise forms.ValidationError(_("Cochez au moins une inscription à payer."))
+        return data
 
 
 class AttestationForm(forms.Form):
@@ -158,13 +241,16 @@ class OnsitePaymentForm(forms.Form):
     )
     cheque_number = forms.CharField(label=_("Numéro du chèque"), max_length=40, required=False)
 
-    def __init__(self, *args, memberships, bookings, **kwargs):
+    def __init__(self, *args, memberships, bookings, cycle_bookings, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["memberships"] = forms.ModelMultipleChoiceField(
             label=_("Adhésions"), queryset=memberships, required=False, widget=forms.CheckboxSelectMultiple
         )
         self.fields["bookings"] = forms.ModelMultipleChoiceField(
             label=_("Inscriptions"), queryset=bookings, required=False, widget=forms.CheckboxSelectMultiple
+        )
+        self.fields["cycle_bookings"] = CycleBookingChoiceField(
+            label=_("Cycles"), queryset=cycle_bookings, required=False, widget=forms.CheckboxSelectMultiple
         )
 
 
@@ -186,3 +272,68 @@ class StaffMembershipForm(forms.Form):
     membership_type = forms.ModelChoiceField(
         label=_("Type d'adhésion"), queryset=MembershipType.objects.filter(active=True), empty_label=None
     )
+
+
+# --- the dummy payment provider (development and tests) ------------------------------------------
+
+DUMMY_FIELDS = {
+    "status": (
+        _("Résultat du paiement"),
+        [
+            ("confirmed", _("Paiement accepté")),
+            ("rejected", _("Paiement refusé")),
+            ("error", _("Erreur")),
+            ("waiting", _("En attente de confirmation")),
+            ("preauth", _("Pré-autorisé")),
+            ("input", _("Saisie en cours")),
+            ("refunded", _("Remboursé")),
+            ("cancelled", _("Annulé")),
+        ],
+    ),
+    "fraud_status": (
+        _("Contrôle anti-fraude"),
+        [
+            ("accept", _("Accepté")),
+            ("reject", _("Refusé")),
+            ("review", _("À vérifier")),
+            ("unknown", _("Inconnu")),
+        ],
+    ),
+    "gateway_response": (
+        _("Réponse de la banque"),
+        [
+            ("3ds-disabled", _("Sans vérification 3D Secure")),
+            ("3ds-redirect", _("Avec vérification 3D Secure")),
+            ("failure", _("Banque injoignable")),
+            ("payment-error", _("Réponse inattendue de la banque")),
+        ],
+    ),
+    "verification_result": (
+        _("Résultat de la vérification 3D Secure"),
+        [("", _("Aucune"))],
+    ),
+}
+
+
+def localise_dummy_form(form):
+    """Give django-payments' dummy form (test payments) translated labels and choices.
+
+    Its fields are built with English names and labels; the accepted values stay the provider's,
+    only what people read changes. Other providers' forms are returned untouched.
+    """
+    from payments.dummy.forms import DummyForm
+
+    if not isinstance(form, DummyForm):
+        return form
+    status_labels = dict(DUMMY_FIELDS["status"][1])
+    for name, (label, choices) in DUMMY_FIELDS.items():
+        field = form.fields.get(name)
+        if field is None:
+            continue
+        field.label = label
+        known = dict(choices)
+        if name == "verification_result":
+            known = {"": known[""], **status_labels}
+        field.choices = [(value, known.get(value, value)) for value, _label in field.choices]
+    form.fields["status"].help_text = _("Paiement d'essai : aucune carte n'est débitée.")
+    return form

@@ -21,6 +21,10 @@ ACTION_LABELS = {
     "escale.booking.attended": _("présence notée"),
     "escale.booking.no_show": _("absence notée"),
     "escale.booking.promoted": _("place attribuée"),
+    "escale.booking.offered": _("place proposée (liste d'attente)"),
+    "escale.booking.offer_accepted": _("place proposée acceptée"),
+    "escale.booking.offer_declined": _("place proposée refusée"),
+    "escale.booking.offer_expired": _("place proposée non confirmée à temps"),
     "escale.booking.credited": _("avoir accordé"),
     "escale.booking.refunded": _("remboursement"),
     "escale.cycle_booking.confirmed": _("inscription à un cycle"),
@@ -56,7 +60,9 @@ def timeline(member):
         "session__activity", "session__place", "made_by"
     ):
         entries.append({"kind": "booking", "at": booking.session.start, "booking": booking})
-    for payment in Payment.objects.filter(member=member, fulfilled_at__isnull=False).select_related("receipt"):
+    for payment in Payment.objects.filter(member=member, fulfilled_at__isnull=False).select_related(
+        "receipt", "tax_receipt"
+    ):
         entries.append({"kind": "payment", "at": payment.fulfilled_at, "payment": payment})
     for membership in (
         Membership.objects.filter(member=member).exclude(status=Membership.Status.CANCELLED).select_related("type")
@@ -120,6 +126,7 @@ def export_zip(member):
             "preferred_channel": profile.preferred_channel,
             "language": profile.language,
             "newsletter": profile.newsletter,
+            "session_alerts": profile.session_alerts,
             "interests": [t.name for t in profile.interests.all()],
             "solidarity_price": profile.solidarity_price,
         },

@@ -1,25 +1,29 @@
 """Staff tools in the Wagtail admin: members list and detail, desk sign-up, on-site payments,
-mandates, account validation, payments list with totals and CSV export."""
+mandates, account validation, payments list with totals per method, CSV/XLSX exports."""
 
-import csv
 import datetime
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q, Sum
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from home.exports import FORMATS as EXPORT_FORMATS
+from home.exports import table_response
 from members import history, services
 from members.exceptions import MembersError
 from members.forms import ActivationForm, DeskMemberForm, MandateForm, OnsitePaymentForm, StaffMembershipForm
 from members.models import Mandate, Membership, Payment
+
+ZERO = Decimal("0.00")
 
 
 def _perm(codename):
@@ -70,32 +74,39 @@ def _members_queryset(request):
     return queryset, q, status
 
 
+def _members_export(queryset, fmt):
+    header = [
+        _("Nom"),
+        _("Prénom"),
+        _("E-mail"),
+        _("Téléphone"),
+        _("Commune"),
+        _("Code postal"),
+        _("Adhésion en cours"),
+    ]
+    rows = []
+    for user in queryset:
+        profile = getattr(user, "member_profile", None)
+        rows.append(
+            [
+                user.last_name,
+                user.first_name,
+                user.email,
+                profile.phone if profile else "",
+                profile.commune if profile else "",
+                profile.postal_code if profile else "",
+                _("oui") if user.has_active else _("non"),
+            ]
+        )
+    return table_response("adherents", header, rows, fmt=fmt, title=_("Adhérents"))
+
+
 @never_cache
 @_perm("view_memberprofile")
 def member_list(request):
     queryset, q, status = _members_queryset(request)
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="adherents.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(
-            [_("Nom"), _("Prénom"), _("E-mail"), _("Téléphone"), _("Commune"), _("Code postal"), _("Adhésion en cours")]
-        )
-        for user in queryset:
-            profile = getattr(user, "member_profile", None)
-            writer.writerow(
-                [
-                    user.last_name,
-                    user.first_name,
-                    user.email,
-                    profile.phone if profile else "",
-                    profile.commune if profile else "",
-                    profile.postal_code if profile else "",
-                    _("oui") if user.has_active else _("non"),
-                ]
-            )
-        return response
+    if request.GET.get("format") in EXPORT_FORMATS:
+        return _members_export(queryset, request.GET["format"])
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
     context = {"page_obj": page, "q": q, "status": status, "status_filters": STATUS_FILTERS}
     return render(request, "members/admin/member_list.html", context)
@@ -156,7 +167,8 @@ def onsite_payment(request, pk):
     member = _member(pk)
     memberships = Membership.objects.filter(member=member, status=Membership.Status.PENDING_PAYMENT)
     bookings = services.outstanding_bookings(member)
-    form = OnsitePaymentForm(request.POST or None, memberships=memberships, bookings=bookings)
+    cycles = services.outstanding_cycle_bookings(member)
+    form = OnsitePaymentForm(request.POST or None, memberships=memberships, bookings=bookings, cycle_bookings=cycles)
     membership_form = StaffMembershipForm(prefix="adhesion")
     if request.method == "POST" and form.is_valid():
         try:
@@ -167,6 +179,7 @@ def onsite_payment(request, pk):
                 by=request.user,
                 memberships=list(form.cleaned_data["memberships"]),
                 bookings=list(form.cleaned_data["bookings"]),
+                cycle_bookings=list(form.cleaned_data["cycle_bookings"]),
             )
             messages.success(request, _("Paiement enregistré, reçu émis."))
             return redirect("members_staff:member_detail", pk=member.pk)
@@ -249,53 +262,66 @@ def _period(request):
     return start, end
 
 
+def _totals_per_method(payments):
+    labels = dict(Payment.Method.choices)
+    totals = payments.values("method").annotate(total=Sum("total"), count=Count("pk")).order_by("method")
+    return [{**row, "label": labels.get(row["method"], row["method"])} for row in totals]
+
+
+def _payments_export(payments, totals, grand_total, start, end, fmt):
+    """One row per payment, then the totals per method and the period's total (in the amount column)."""
+    header = [
+        _("Date"),
+        _("Reçu"),
+        _("Adhérent"),
+        _("Moyen"),
+        _("N° chèque"),
+        _("Montant"),
+        _("Remboursé"),
+        _("Enregistré par"),
+    ]
+    rows = [
+        [
+            p.fulfilled_at,
+            getattr(getattr(p, "receipt", None), "number", ""),
+            p.member.get_full_name() if p.member else "",
+            p.get_method_display(),
+            p.cheque_number,
+            p.total,
+            p.refunded_amount,
+            p.recorded_by.get_full_name() if p.recorded_by else "",
+        ]
+        for p in payments
+    ]
+    rows.append([])
+    for row in totals:
+        label = ngettext(
+            "Total %(method)s (%(count)s paiement)", "Total %(method)s (%(count)s paiements)", row["count"]
+        ) % {"method": row["label"], "count": row["count"]}
+        rows.append([label, "", "", "", "", row["total"], "", ""])
+    period = _("Total du %(start)s au %(end)s") % {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"}
+    rows.append([period, "", "", "", "", grand_total, "", ""])
+    return table_response(f"paiements-{start}-{end}", header, rows, fmt=fmt, title=_("Paiements"))
+
+
 @never_cache
 @_perm("view_payment")
 def payment_list(request):
-    """Confirmed payments in a period, with totals per method, and a CSV export."""
+    """Confirmed payments in a period, with totals per method, exported as CSV or XLSX."""
     start, end = _period(request)
     payments = (
         Payment.objects.filter(fulfilled_at__date__gte=start, fulfilled_at__date__lte=end)
         .select_related("member", "recorded_by", "receipt")
         .order_by("fulfilled_at")
     )
-    if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="paiements-{start}-{end}.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(
-            [
-                _("Date"),
-                _("Reçu"),
-                _("Adhérent"),
-                _("Moyen"),
-                _("N° chèque"),
-                _("Montant"),
-                _("Remboursé"),
-                _("Enregistré par"),
-            ]
-        )
-        for p in payments:
-            writer.writerow(
-                [
-                    timezone.localtime(p.fulfilled_at).strftime("%d/%m/%Y %H:%M"),
-                    getattr(getattr(p, "receipt", None), "number", ""),
-                    p.member.get_full_name() if p.member else "",
-                    p.get_method_display(),
-                    p.cheque_number,
-                    str(p.total).replace(".", ","),
-                    str(p.refunded_amount).replace(".", ","),
-                    p.recorded_by.get_full_name() if p.recorded_by else "",
-                ]
-            )
-        return response
-    totals = payments.values("method").annotate(total=Sum("total"), count=Count("pk")).order_by("method")
-    labels = dict(Payment.Method.choices)
+    totals = _totals_per_method(payments)
+    grand_total = payments.aggregate(total=Sum("total"))["total"] or ZERO
+    if request.GET.get("format") in EXPORT_FORMATS:
+        return _payments_export(payments, totals, grand_total, start, end, request.GET["format"])
     context = {
         "payments": payments,
-        "totals": [{**row, "label": labels.get(row["method"], row["method"])} for row in totals],
-        "grand_total": payments.aggregate(total=Sum("total"))["total"] or 0,
+        "totals": totals,
+        "grand_total": grand_total,
         "start": start,
         "end": end,
     }

@@ -1,4 +1,4 @@
-"""Background work (django-tasks): membership renewal reminders, 30 days before expiry."""
+"""Background work (django-tasks): membership renewal reminders, alerts about new sessions."""
 
 from django_tasks import task
 
@@ -9,3 +9,19 @@ def send_renewal_reminders():
     from members.services import send_renewal_reminders as send
 
     return len(send())
+
+
+@task()
+def send_session_alerts():
+    """Announce new sessions to the members interested in them (one e-mail each); returns how many."""
+    from members.services.alerts import send_session_alerts as send
+
+    return send()
+
+
+@task()
+def send_session_alert_email(member_id, session_ids):
+    """Send one member's alert e-mail about the given sessions."""
+    from members.services.alerts import send_session_alert_email as send
+
+    send(member_id, session_ids)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("mon-espace/paiement/<int:pk>/merci/", views.payment_done, name="payment_done"),
     path("mon-espace/paiement/<int:pk>/echec/", views.payment_failed, name="payment_failed"),
     path("mon-espace/recus/<int:pk>/", views.receipt_pdf, name="receipt"),
+    path("mon-espace/recus-fiscaux/<int:pk>/", views.tax_receipt_pdf, name="tax_receipt"),
     path("mon-espace/attestation/", views.attestation, name="attestation"),
     path("mon-espace/mes-donnees/", views.export_data, name="export"),
     path("mon-espace/supprimer-mon-compte/", views.delete_account, name="delete_account"),

@@ -16,8 +16,15 @@ from payments import PaymentStatus, RedirectNeeded
 from activities.models import Booking
 from members import history, services
 from members.exceptions import MembersError
-from members.forms import AttestationForm, DeleteAccountForm, MembershipChoiceForm, PayBookingsForm, ProfileForm
-from members.models import Mandate, Membership, MembershipType, Payment, Receipt
+from members.forms import (
+    AttestationForm,
+    DeleteAccountForm,
+    MembershipChoiceForm,
+    PayBookingsForm,
+    ProfileForm,
+    localise_dummy_form,
+)
+from members.models import Mandate, Membership, MembershipType, Payment, Receipt, TaxReceipt
 
 RENEWAL_SESSION_KEY = "members_renewal_payments"
 
@@ -47,6 +54,7 @@ def dashboard(request):
         .select_related("session__activity", "session__place")
         .order_by("session__start")[:5],
         "outstanding": services.outstanding_bookings(user),
+        "outstanding_cycles": services.outstanding_cycle_bookings(user),
         "credit": services.credit_balance(user),
         "mandates": Mandate.objects.filter(
             member=user, revoked_at__isnull=True, expires_at__gt=timezone.now()
@@ -104,18 +112,27 @@ def pay_membership(request, pk):
 @member_view
 def pay_bookings(request):
     outstanding = services.outstanding_bookings(request.user)
-    form = PayBookingsForm(request.POST or None, bookings=outstanding)
+    cycles = services.outstanding_cycle_bookings(request.user)
+    form = PayBookingsForm(request.POST or None, bookings=outstanding, cycle_bookings=cycles)
     if request.method == "POST" and form.is_valid():
+        chosen = {
+            "bookings": list(form.cleaned_data["bookings"]),
+            "cycle_bookings": list(form.cleaned_data["cycle_bookings"]),
+        }
         try:
             if request.POST.get("with_credit"):
-                services.pay_with_credit(request.user, bookings=list(form.cleaned_data["bookings"]))
+                services.pay_with_credit(request.user, **chosen)
                 messages.success(request, _("Payé avec votre avoir. Merci !"))
                 return redirect("members:history")
-            payment = services.create_online_payment(request.user, bookings=list(form.cleaned_data["bookings"]))
+            payment = services.create_online_payment(request.user, **chosen)
             return redirect("members:pay", token=payment.token)
         except MembersError as error:
             messages.error(request, error.message)
-    context = {"form": form, "outstanding": outstanding, "credit": services.credit_balance(request.user)}
+    context = {
+        "form": form,
+        "outstanding": outstanding.exists() or cycles.exists(),
+        "credit": services.credit_balance(request.user),
+    }
     return render(request, "members/pay_bookings.html", context)
 
 
@@ -131,7 +148,7 @@ def pay(request, token):
     if payment.status == PaymentStatus.CONFIRMED:
         return redirect(payment.get_success_url())
     try:
-        form = payment.get_form(data=request.POST or None)
+        form = localise_dummy_form(payment.get_form(data=request.POST or None))
     except RedirectNeeded as redirect_to:
         return redirect(str(redirect_to))
     return render(request, "members/pay.html", {"payment": payment, "form": form})
@@ -167,6 +184,14 @@ def payment_failed(request, pk):
 def receipt_pdf(request, pk):
     receipt = get_object_or_404(Receipt.objects.select_related("payment"), pk=pk, payment__member=request.user)
     return _pdf_response(services.render_receipt_pdf(receipt), f"recu-{receipt.number}.pdf")
+
+
+@member_view
+def tax_receipt_pdf(request, pk):
+    from members.services.tax_receipts import render_tax_receipt_pdf
+
+    tax_receipt = get_object_or_404(TaxReceipt, pk=pk, member=request.user)
+    return _pdf_response(render_tax_receipt_pdf(tax_receipt), f"recu-fiscal-{tax_receipt.number}.pdf")
 
 
 @member_view

@@ -1,7 +1,6 @@
 """Search page, autocomplete suggestions (JSON) and the bare benchmark view."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
@@ -25,24 +24,21 @@ def search_view(request):
     context = {"form": form, "query_string": query_string, "kind": kind, "theme": theme}
     context["popular_queries"] = services.popular_queries()
     if query_string:
-        outcome = services.search_site(query_string, locale=locale, kind=kind, theme=theme)
-        page_obj = Paginator(outcome.results, PER_PAGE).get_page(request.GET.get("page"))
-        if kind == services.PLACE_KIND:
-            hits = list(page_obj.object_list)
-        else:
-            hits = services.with_details(page_obj.object_list, locale=locale)
-        first_page = page_obj.number == 1
+        found = services.results_page(
+            query_string, locale=locale, kind=kind, theme=theme, page_number=request.GET.get("page"), per_page=PER_PAGE
+        )
+        first_page = found.page_obj is None or found.page_obj.number == 1
         picks = services.promotions(query_string, locale=locale) if first_page else []
         picked_ids = {pick.page_id for pick in picks if pick.page_id}
         if first_page:
             services.record_hit(query_string)
         context.update(
-            page_obj=page_obj,
-            hits=[hit for hit in hits if hit.pk not in picked_ids or kind == services.PLACE_KIND],
+            page_obj=found.page_obj,
+            hits=[hit for hit in found.hits if hit.pk not in picked_ids or kind == services.PLACE_KIND],
             picks=picks,
-            places=outcome.places if first_page else [],
-            relaxed=outcome.relaxed,
-            total=page_obj.paginator.count,
+            places=found.places,
+            relaxed=found.relaxed,
+            total=found.page_obj.paginator.count if found.page_obj else 0,
             extra_query=urlencode({k: v for k, v in (("q", query_string), ("type", kind), ("theme", theme)) if v})
             + "&",
         )

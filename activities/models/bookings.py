@@ -32,14 +32,19 @@ class CycleBooking(models.Model):
 
 
 class Booking(models.Model):
+    """A member's place on a session. A waitlisted person promoted to a free seat gets it *offered*
+    (held for them until `offer_expires_at`, counted as taken) and keeps it by accepting; an offer
+    declined or left to expire passes to the next person waiting (activities.services)."""
+
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmée")
+        OFFERED = "offered", _("Place proposée, à confirmer")
         WAITLISTED = "waitlisted", _("Sur liste d'attente")
         CANCELLED = "cancelled", _("Annulée")
         ATTENDED = "attended", _("Présent")
         NO_SHOW = "no_show", _("Absent")
 
-    ACTIVE = (Status.CONFIRMED, Status.WAITLISTED)
+    ACTIVE = (Status.CONFIRMED, Status.OFFERED, Status.WAITLISTED)
 
     session = models.ForeignKey(
         "activities.Session", verbose_name=_("Séance"), on_delete=models.PROTECT, related_name="bookings"
@@ -65,6 +70,7 @@ class Booking(models.Model):
     created_at = models.DateTimeField(_("Date d'inscription"), auto_now_add=True, db_index=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     promoted_at = models.DateTimeField(null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("Place gardée jusqu'au"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -74,7 +80,7 @@ class Booking(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "member"],
-                condition=Q(status__in=["confirmed", "waitlisted"]),
+                condition=Q(status__in=["confirmed", "offered", "waitlisted"]),
                 name="one_active_booking_per_member_and_session",
             ),
         ]

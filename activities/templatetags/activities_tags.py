@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from activities import agenda
-from activities.formatting import when_in_words
+from activities.formatting import deadline_in_words, when_in_words
 
 register = template.Library()
 
@@ -19,6 +19,12 @@ FEW_SEATS = 3
 def session_when(session):
     """ "mardi 3 mars, 10 h – 11 h 30"."""
     return when_in_words(session.start, session.end)
+
+
+@register.filter
+def deadline_words(value):
+    """ "mardi 3 mars à 10 h"."""
+    return deadline_in_words(value) if value else ""
 
 
 @register.filter

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and authentication: a cached public page costs no database query (docs/deploy.md).
+    "home.page_cache.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,7 +75,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.RequireStaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "search.middleware.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -130,6 +131,18 @@ else:
             "LOCATION": "renditions",
         },
     }
+
+# Full-page cache of public pages for anonymous visitors (home/page_cache/, docs/deploy.md "Caching").
+# On by default only with Redis: every worker must see the same copies and the same invalidations.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if REDIS_URL else 0)
+PAGE_CACHE_VIEWS = {
+    "wagtail_serve",  # every Wagtail page: home, standard pages, news index and news, activities
+    "activities:agenda",
+    "activities:programme",
+    "activities:session_detail",
+}
+# How long a search ranking (page ids and total) is reused; emptied on every publish. 0 turns it off.
+SEARCH_RESULTS_CACHE_SECONDS = env.int("SEARCH_RESULTS_CACHE_SECONDS", default=60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

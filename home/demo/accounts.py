@@ -50,7 +50,8 @@ def ensure_account(email, *, first_name, last_name, role=None, password=None):
     user.first_name, user.last_name = first_name, last_name
     user.is_active = True
     user.is_staff = user.is_superuser = role == ADMINISTRATOR
-    if password is not None and not user.check_password(password):
+    # A new account needs no check (Django hashes even a failed check: a second slow hash for nothing).
+    if password is not None and (user.pk is None or not user.check_password(password)):
         user.set_password(password)
     user.save()
     user.groups.set(Group.objects.filter(name=role) if role else [])

@@ -9,10 +9,12 @@ import json
 from collections import defaultdict
 
 from django.core.exceptions import ImproperlyConfigured
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 from wagtail.models import Page
 
+from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail_localize.models import (
     OverridableSegment,
     SegmentOverride,
@@ -44,6 +46,13 @@ def _same_content(old_json, new_json):
         return {key: value for key, value in json.loads(data).items() if key not in IGNORED_KEYS}
 
     return strip(old_json) == strip(new_json)
+
+
+def _content_json(instance):
+    """The instance as wagtail-localize stores it in TranslationSource.content_json."""
+    if isinstance(instance, ClusterableModel):
+        return instance.to_json()
+    return json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
 
 
 def _twin_values(twin):
@@ -112,7 +121,7 @@ def sync_translation(instance, twin, locale, *, user=None):
         instance = instance.specific
     previous = TranslationSource.objects.get_for_instance_or_none(instance)
     previous_update = previous.last_updated_at if previous else None
-    if previous is not None and _same_content(previous.content_json, instance.to_json()):
+    if previous is not None and _same_content(previous.content_json, _content_json(instance)):
         source = previous  # only tree or revision bookkeeping moved (e.g. another app added a child page)
     else:
         source, _created = TranslationSource.update_or_create_from_instance(instance)

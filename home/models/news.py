@@ -41,7 +41,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             .child_of(self)
             .defer_streamfields()
             .select_related("image")
-            .prefetch_related("tagged_items__tag")
+            .prefetch_related("image__renditions")
             .order_by("-date", "-pk")
         )
         if tag:

@@ -48,6 +48,7 @@ class HomePage(Page):
             .filter(locale=self.locale)
             .defer_streamfields()
             .select_related("image")
+            .prefetch_related("image__renditions")
             .order_by("-date", "-pk")[:count]
         )
 

@@ -90,6 +90,14 @@ def is_current_page(context, item):
     return isinstance(page, Page) and page.pk == item.pk
 
 
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers worth a link: first, last and two either side of the current one; None for a gap.
+    Listing all 350 pages of a long news list would drown screen-reader users and weigh 60 KB."""
+    numbers = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    return [None if number == page_obj.paginator.ELLIPSIS else number for number in numbers]
+
+
 _IFRAME_WITHOUT_TITLE = re.compile(r"<iframe(?![^>]*\btitle=)", re.IGNORECASE)
 
 

@@ -1,8 +1,9 @@
-"""Members: profiles and consents, memberships, payments and receipts, credits, mandates."""
+"""Members: profiles and consents, memberships, payments and receipts, credits, mandates, alerts."""
 
+from .alerts import SessionAlert
 from .mandates import Mandate
 from .memberships import Membership, MembershipQuerySet, MembershipType
-from .payments import Credit, Payment, PaymentItem, Receipt, ReceiptSequence
+from .payments import Credit, Payment, PaymentItem, Receipt, ReceiptSequence, TaxReceipt, TaxReceiptSequence
 from .profiles import Consent, MemberProfile, MembersSettings
 
 __all__ = [
@@ -18,4 +19,7 @@ __all__ = [
     "PaymentItem",
     "Receipt",
     "ReceiptSequence",
+    "SessionAlert",
+    "TaxReceipt",
+    "TaxReceiptSequence",
 ]

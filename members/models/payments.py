@@ -87,11 +87,12 @@ class Payment(BasePayment):
 
 
 class PaymentItem(models.Model):
-    """What a payment pays for, with its amount: a membership or a booking."""
+    """What a payment pays for, with its amount: a membership, a booking or a whole cycle."""
 
     class Kind(models.TextChoices):
         MEMBERSHIP = "membership", _("Adhésion")
         BOOKING = "booking", _("Inscription")
+        CYCLE = "cycle", _("Inscription à un cycle")
 
     payment = models.ForeignKey(Payment, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -100,6 +101,9 @@ class PaymentItem(models.Model):
     )
     booking = models.ForeignKey(
         "activities.Booking", null=True, blank=True, on_delete=models.PROTECT, related_name="payment_items"
+    )
+    cycle_booking = models.ForeignKey(
+        "activities.CycleBooking", null=True, blank=True, on_delete=models.PROTECT, related_name="payment_items"
     )
     label = models.CharField(_("Libellé"), max_length=250)
     amount = models.DecimalField(_("Montant"), max_digits=10, decimal_places=2)
@@ -116,7 +120,9 @@ class PaymentItem(models.Model):
         verbose_name_plural = _("Lignes de paiement")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(membership__isnull=False) | models.Q(booking__isnull=False),
+                condition=models.Q(membership__isnull=False)
+                | models.Q(booking__isnull=False)
+                | models.Q(cycle_booking__isnull=False),
                 name="payment_item_pays_for_something",
             ),
         ]
@@ -186,3 +192,49 @@ class Credit(models.Model):
 
     def __str__(self):
         return f"{self.amount} – {self.reason}"
+
+
+class TaxReceiptSequence(models.Model):
+    """The last tax receipt (reçu fiscal) number given in a year; its row is locked while a number is taken."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Numérotation des reçus fiscaux")
+        verbose_name_plural = _("Numérotations des reçus fiscaux")
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class TaxReceipt(models.Model):
+    """A reçu fiscal (Cerfa 11580) for the membership fees of a confirmed payment, when the association
+    is eligible (MembersSettings). Unique chronological number per year (F2026-00001), never deleted:
+    kept at least 6 years, as the tax administration may ask for it."""
+
+    payment = models.OneToOneField(Payment, on_delete=models.PROTECT, related_name="tax_receipt")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="tax_receipts"
+    )
+    year = models.PositiveIntegerField()
+    sequence = models.PositiveIntegerField()
+    issued_at = models.DateTimeField(_("Émis le"))
+    paid_on = models.DateField(_("Date du versement"))
+    amount = models.DecimalField(_("Montant"), max_digits=10, decimal_places=2)
+    donor_name = models.CharField(_("Donateur"), max_length=250)
+    donor_address = models.CharField(_("Adresse du donateur"), max_length=400, blank=True)
+    method = models.CharField(_("Mode de versement"), max_length=16, choices=Payment.Method.choices)
+
+    class Meta:
+        verbose_name = _("Reçu fiscal")
+        verbose_name_plural = _("Reçus fiscaux")
+        ordering = ["-year", "-sequence"]
+        constraints = [models.UniqueConstraint(fields=["year", "sequence"], name="one_tax_receipt_number_per_year")]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def number(self):
+        return f"F{self.year}-{self.sequence:05d}"

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -31,6 +31,15 @@ class MemberProfile(models.Model):
     language = models.CharField(_("Langue"), max_length=5, choices=Language.choices, default=Language.FR)
     interests = models.ManyToManyField("activities.Theme", verbose_name=_("Centres d'intérêt"), blank=True)
     newsletter = models.BooleanField(_("Recevoir la lettre d'information"), default=False)
+    session_alerts = models.BooleanField(
+        _("Recevoir un e-mail quand une nouvelle séance correspond à mes centres d'intérêt"), default=False
+    )
+    session_alerts_since = models.DateTimeField(
+        _("Alertes demandées le"),
+        null=True,
+        blank=True,
+        help_text=_("Seules les séances programmées après cette date sont signalées."),
+    )
     solidarity_price = models.BooleanField(
         _("Tarif solidaire accordé"),
         default=False,
@@ -70,7 +79,7 @@ class Consent(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
     kind = models.CharField(_("Objet"), max_length=12, choices=Kind.choices)
-    version = models.CharField(_("Version du texte"), max_length=20)
+    version = models.CharField(_("Version du texte"), max_length=40)
     accepted_at = models.DateTimeField(_("Accepté le"))
     withdrawn_at = models.DateTimeField(_("Retiré le"), null=True, blank=True)
 
@@ -90,17 +99,80 @@ class MembersSettings(BaseSiteSetting):
         default=False,
         help_text=_("Un compte créé en ligne reste inactif tant que l'équipe ne l'a pas validé."),
     )
-    terms_version = models.CharField(_("Version des conditions d'utilisation"), max_length=20, default="2026-01")
-    charter_version = models.CharField(_("Version de la charte"), max_length=20, default="2026-01")
-    terms_url = models.CharField(_("Lien vers les conditions d'utilisation"), max_length=250, blank=True)
-    charter_url = models.CharField(_("Lien vers la charte"), max_length=250, blank=True)
+    terms_version = models.CharField(
+        _("Version des conditions d'utilisation"),
+        max_length=20,
+        default="2026-01",
+        help_text=_("Enregistrée avec chaque acceptation, suivie du numéro de publication de la page du texte."),
+    )
+    charter_version = models.CharField(
+        _("Version de la charte"),
+        max_length=20,
+        default="2026-01",
+        help_text=_("Enregistrée avec chaque acceptation, suivie du numéro de publication de la page du texte."),
+    )
+    terms_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Page des conditions d'utilisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    charter_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Page de la charte"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    terms_url = models.CharField(
+        _("Lien vers les conditions d'utilisation"),
+        max_length=250,
+        blank=True,
+        help_text=_("Seulement si le texte n'est pas une page du site."),
+    )
+    charter_url = models.CharField(
+        _("Lien vers la charte"),
+        max_length=250,
+        blank=True,
+        help_text=_("Seulement si le texte n'est pas une page du site."),
+    )
+
+    tax_receipts = models.BooleanField(
+        _("Délivrer des reçus fiscaux (Cerfa 11580) pour les adhésions"),
+        default=False,
+        help_text=_(
+            "Seulement si l'association est d'intérêt général et peut recevoir des dons ouvrant droit à "
+            "une réduction d'impôt (article 200 du code général des impôts). Vérifiez-le avant de cocher."
+        ),
+    )
+    tax_receipt_object = models.CharField(
+        _("Objet de l'association (reçu fiscal)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Par exemple : lieu d'accueil et d'activités pour les seniors et les proches aidants."),
+    )
+    tax_receipt_signatory = models.CharField(
+        _("Nom et qualité du signataire (reçu fiscal)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Par exemple : Hélène Roux, présidente."),
+    )
 
     panels = [
         FieldPanel("validate_new_accounts"),
+        FieldPanel("terms_page"),
         FieldPanel("terms_version"),
         FieldPanel("terms_url"),
+        FieldPanel("charter_page"),
         FieldPanel("charter_version"),
         FieldPanel("charter_url"),
+        MultiFieldPanel(
+            [FieldPanel("tax_receipts"), FieldPanel("tax_receipt_object"), FieldPanel("tax_receipt_signatory")],
+            heading=_("Reçus fiscaux"),
+        ),
     ]
 
     class Meta:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from payments import PaymentStatus
 
 from activities.audit import log_action
-from activities.models import Booking
+from activities.models import Booking, CycleBooking
 from members.exceptions import (
     AlreadyPaid,
     ChequeNumberRequired,
@@ -45,6 +45,22 @@ def outstanding_bookings(member):
     )
 
 
+def outstanding_cycle_bookings(member):
+    """The member's confirmed cycle bookings that cost something and are not paid yet (one price
+    for the whole cycle; its session bookings carry 0.00 and are never paid one by one)."""
+    paid = _paid_items().filter(cycle_booking__member=member).values("cycle_booking_id")
+    return (
+        CycleBooking.objects.filter(member=member, status=CycleBooking.Status.CONFIRMED, price__gt=ZERO)
+        .exclude(pk__in=paid)
+        .select_related("activity")
+        .order_by("created_at", "pk")
+    )
+
+
+def _cycle_label(cycle):
+    return _("Inscription au cycle : %(activity)s") % {"activity": cycle.activity.title}
+
+
 def _booking_label(booking):
     start = timezone.localtime(booking.session.start)
     return _("Inscription : %(activity)s, %(date)s") % {
@@ -61,7 +77,7 @@ def _membership_label(membership):
     }
 
 
-def _lines(member, memberships, bookings):
+def _lines(member, memberships, bookings, cycle_bookings=()):
     """Validated (kind, object, label, amount) for what `member` wants to pay."""
     lines = []
     for membership in memberships:
@@ -76,6 +92,12 @@ def _lines(member, memberships, bookings):
         if _paid_items().filter(booking=booking).exists():
             raise AlreadyPaid()
         lines.append((PaymentItem.Kind.BOOKING, booking, _booking_label(booking), booking.price))
+    for cycle in cycle_bookings:
+        if cycle.member_id != member.pk or cycle.status != CycleBooking.Status.CONFIRMED:
+            raise NotPayable()
+        if _paid_items().filter(cycle_booking=cycle).exists():
+            raise AlreadyPaid()
+        lines.append((PaymentItem.Kind.CYCLE, cycle, _cycle_label(cycle), cycle.price))
     lines = [line for line in lines if line[3] > ZERO]
     if not lines:
         raise NothingToPay()
@@ -103,14 +125,15 @@ def _create_payment(member, lines, *, variant, method, by=None, cheque_number=""
             kind=kind,
             membership=obj if kind == PaymentItem.Kind.MEMBERSHIP else None,
             booking=obj if kind == PaymentItem.Kind.BOOKING else None,
+            cycle_booking=obj if kind == PaymentItem.Kind.CYCLE else None,
             label=label,
             amount=amount,
         )
     return payment
 
 
-def create_online_payment(member, *, memberships=(), bookings=(), variant=None, by=None):
-    """A waiting online payment for the member's pending memberships and/or unpaid bookings.
+def create_online_payment(member, *, memberships=(), bookings=(), cycle_bookings=(), variant=None, by=None):
+    """A waiting online payment for the member's pending memberships and/or unpaid (cycle) bookings.
 
     The person then pays on the provider's page (the dummy form in dev and tests, Stripe in
     production). Free items need no payment: raises NothingToPay when the total is 0.
@@ -127,7 +150,7 @@ def create_online_payment(member, *, memberships=(), bookings=(), variant=None, 
     if not variant:
         raise OnlinePaymentUnavailable
     with transaction.atomic():
-        lines = _lines(member, memberships, bookings)
+        lines = _lines(member, memberships, bookings, cycle_bookings)
         payment = _create_payment(
             member,
             lines,
@@ -145,7 +168,7 @@ def create_online_payment(member, *, memberships=(), bookings=(), variant=None, 
     return payment
 
 
-def record_onsite_payment(member, *, method, by, memberships=(), bookings=(), cheque_number=""):
+def record_onsite_payment(member, *, method, by, memberships=(), bookings=(), cycle_bookings=(), cheque_number=""):
     """A coordinator records money received at the desk (cash, cheque + number, card terminal,
     ANCV): the payment is confirmed at once, memberships activated, the receipt issued.
 
@@ -159,7 +182,7 @@ def record_onsite_payment(member, *, method, by, memberships=(), bookings=(), ch
     if method == Payment.Method.CHEQUE and not cheque_number:
         raise ChequeNumberRequired()
     with transaction.atomic():
-        lines = _lines(member, memberships, bookings)
+        lines = _lines(member, memberships, bookings, cycle_bookings)
         payment = _create_payment(
             member, lines, variant=ONSITE_VARIANT, method=method, by=by, cheque_number=cheque_number
         )
@@ -283,7 +306,7 @@ def credit_cancelled_booking(booking, *, by=None):
     return refund_booking(booking, by=by, mode="credit")
 
 
-def pay_with_credit(member, *, memberships=(), bookings=(), by=None):
+def pay_with_credit(member, *, memberships=(), bookings=(), cycle_bookings=(), by=None):
     """Pay with the member's credit (avoir); the balance must cover the total. Staff acting for
     the member need a "pay" mandate. Raises InsufficientCredit, NothingToPay, NotPayable."""
     from members.services.mandates import require_mandate
@@ -292,7 +315,7 @@ def pay_with_credit(member, *, memberships=(), bookings=(), by=None):
         require_mandate(by, member, "pay")
     with transaction.atomic():
         _lock_member(member)
-        lines = _lines(member, memberships, bookings)
+        lines = _lines(member, memberships, bookings, cycle_bookings)
         total = sum((line[3] for line in lines), ZERO)
         if credit_balance(member) < total:
             raise InsufficientCredit()

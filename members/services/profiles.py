@@ -1,6 +1,7 @@
 """Profiles: sign-up data and consents, accounts created at the desk, validation, erasure."""
 
 import secrets
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -26,6 +27,37 @@ def _members_settings(request=None):
     return MembersSettings.for_site(site) if site else MembersSettings()
 
 
+class ConsentText(NamedTuple):
+    url: str
+    version: str
+
+
+def _consent_text(page, version, fallback_url, request=None):
+    """The link to a text and the version stored with its acceptance.
+
+    A site page is preferred: in the visitor's language when translated, and the version then
+    ends with the page's live revision ("2026-01-r42") so the exact text accepted can be found
+    again in the page's history even if an editor forgot to change the version number.
+    """
+    page = page.specific_deferred.localized if page is not None else None
+    if page is not None and page.live and page.live_revision_id:
+        return ConsentText(page.get_url(request) or "", f"{version}-r{page.live_revision_id}")
+    return ConsentText(fallback_url, version)
+
+
+def consent_texts(request=None):
+    """{"terms": ConsentText, "charter": ConsentText} for the sign-up form and the consents it stores."""
+    member_settings = _members_settings(request)
+    return {
+        Consent.Kind.TERMS: _consent_text(
+            member_settings.terms_page, member_settings.terms_version, member_settings.terms_url, request
+        ),
+        Consent.Kind.CHARTER: _consent_text(
+            member_settings.charter_page, member_settings.charter_version, member_settings.charter_url, request
+        ),
+    }
+
+
 def record_consent(user, kind, version, *, at=None):
     return Consent.objects.create(user=user, kind=kind, version=version, accepted_at=at or timezone.now())
 
@@ -37,6 +69,7 @@ def record_signup(user, data, *, request=None):
     "valider les nouveaux comptes" is on, the account stays inactive until staff validate it.
     """
     member_settings = _members_settings(request)
+    texts = consent_texts(request)
     now = timezone.now()
     with transaction.atomic():
         user.first_name = data["first_name"]
@@ -54,8 +87,8 @@ def record_signup(user, data, *, request=None):
         profile.save()
         if data.get("interests") is not None:
             profile.interests.set(data["interests"])
-        record_consent(user, Consent.Kind.TERMS, member_settings.terms_version, at=now)
-        record_consent(user, Consent.Kind.CHARTER, member_settings.charter_version, at=now)
+        record_consent(user, Consent.Kind.TERMS, texts[Consent.Kind.TERMS].version, at=now)
+        record_consent(user, Consent.Kind.CHARTER, texts[Consent.Kind.CHARTER].version, at=now)
         if data.get("newsletter"):
             record_consent(user, Consent.Kind.NEWSLETTER, member_settings.terms_version, at=now)
         log_action(user, "escale.member.signed_up", actor=user, data={"validated": profile.is_validated})
@@ -135,9 +168,22 @@ def update_profile(user, data, *, by=None):
         user.save(update_fields=["first_name", "last_name"])
         profile = profile_of(user)
         had_newsletter = profile.newsletter
-        for field in ("phone", "address", "commune", "postal_code", "preferred_channel", "language", "newsletter"):
+        for field in (
+            "phone",
+            "address",
+            "commune",
+            "postal_code",
+            "preferred_channel",
+            "language",
+            "newsletter",
+            "session_alerts",
+        ):
             if field in data:
                 setattr(profile, field, data[field])
+        if profile.session_alerts and profile.session_alerts_since is None:
+            profile.session_alerts_since = timezone.now()  # only sessions programmed from now on
+        elif not profile.session_alerts:
+            profile.session_alerts_since = None
         profile.save()
         if "interests" in data:
             profile.interests.set(data["interests"])
@@ -187,6 +233,8 @@ def erase_member(user, *, by=None):
         for field in ("phone", "address", "commune", "postal_code"):
             setattr(profile, field, "")
         profile.newsletter = False
+        profile.session_alerts, profile.session_alerts_since = False, None
+        user.session_alerts.all().delete()
         profile.erased_at = timezone.now()
         profile.save()
         profile.interests.clear()

@@ -7,21 +7,27 @@ from django.utils import timezone
 from members.models import Receipt, ReceiptSequence
 
 
-def next_receipt_number(year):
-    """Take the next number of `year`; must run inside the transaction that creates the receipt.
+def next_number(sequence_model, year):
+    """Take the next number of `year` from `sequence_model` (ReceiptSequence, TaxReceiptSequence);
+    must run inside the transaction that creates the numbered document.
 
-    The year's ReceiptSequence row is locked (`select_for_update`) until that transaction ends, so
-    concurrent payments get consecutive numbers, and a rolled-back payment gives its number back.
+    The year's row is locked (`select_for_update`) until that transaction ends, so concurrent
+    payments get consecutive numbers, and a rolled-back payment gives its number back.
     """
     try:
         with transaction.atomic():
-            ReceiptSequence.objects.get_or_create(year=year)
+            sequence_model.objects.get_or_create(year=year)
     except IntegrityError:  # another transaction created the row first
         pass
-    sequence = ReceiptSequence.objects.select_for_update().get(year=year)
+    sequence = sequence_model.objects.select_for_update().get(year=year)
     sequence.last_number += 1
     sequence.save(update_fields=["last_number"])
     return sequence.last_number
+
+
+def next_receipt_number(year):
+    """The next receipt number of `year` (see `next_number`)."""
+    return next_number(ReceiptSequence, year)
 
 
 def issue_receipt(payment):
@@ -34,7 +40,7 @@ def issue_receipt(payment):
     with transaction.atomic():
         member = payment.member
         payer = (member.get_full_name() or member.email) if member else ""
-        return Receipt.objects.create(
+        receipt = Receipt.objects.create(
             payment=payment,
             year=year,
             sequence=next_receipt_number(year),
@@ -43,6 +49,10 @@ def issue_receipt(payment):
             payer_name=payer,
             lines=[{"label": item.label, "amount": str(item.amount)} for item in payment.items.all()],
         )
+        from members.services.tax_receipts import issue_tax_receipt
+
+        issue_tax_receipt(payment)
+    return receipt
 
 
 def _organisation():

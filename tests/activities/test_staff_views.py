@@ -6,7 +6,8 @@ from django.contrib.auth.models import Group
 
 import pytest
 
-from activities.models import Booking, Session
+from activities import services
+from activities.models import ActionLog, Booking, Session
 from members.roles import COORDINATOR, EDITOR
 from members.services import give_mandate
 from tests.activities.factories import make_session, make_user
@@ -126,3 +127,48 @@ def test_the_staff_lists_render_for_a_coordinator(client):
     assert client.get(f"/admin/activites/{session.pk}/").status_code == 200
     assert client.get("/admin/activites/appels/").status_code == 200
     assert client.get("/admin/sessions/").status_code == 200
+
+
+def test_staff_cancel_a_members_booking_only_under_a_mandate_and_it_is_journaled(client):
+    coordinator = staff(COORDINATOR)
+    member = make_user()
+    session = make_session()
+    booking = Booking.objects.create(session=session, member=member, status="confirmed", price=0)
+    client.force_login(coordinator)
+    url = f"/admin/activites/{session.pk}/inscriptions/{booking.pk}/annuler/"
+
+    response = client.post(url, follow=True)
+    assert "mandat" in response.content.decode()
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED
+
+    give_mandate(member, received_by=coordinator, scopes=["book"], duration="day")
+    client.post(url)
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED
+    entry = ActionLog.objects.get(code="escale.booking.cancelled", object_id=str(booking.pk))
+    assert entry.actor == coordinator
+    assert entry.on_behalf_of == member
+
+
+def test_staff_keep_an_offered_seat_for_a_member_under_a_mandate(client):
+    coordinator = staff(COORDINATOR)
+    session = make_session(capacity=1)
+    holder = services.book(session, make_user())
+    waiting = services.book(session, make_user(email=""))
+    services.cancel_booking(holder, by=holder.member)
+    client.force_login(coordinator)
+    page = client.get(f"/admin/activites/{session.pk}/").content.decode()
+    assert "Confirmer pour la personne" in page
+    url = f"/admin/activites/{session.pk}/inscriptions/{waiting.pk}/accepter/"
+
+    client.post(url)
+    waiting.refresh_from_db()
+    assert waiting.status == Booking.Status.OFFERED
+
+    give_mandate(waiting.member, received_by=coordinator, scopes=["book"], duration="day")
+    client.post(url)
+    waiting.refresh_from_db()
+    assert waiting.status == Booking.Status.CONFIRMED
+    entry = ActionLog.objects.get(code="escale.booking.offer_accepted", object_id=str(waiting.pk))
+    assert (entry.actor, entry.on_behalf_of) == (coordinator, waiting.member)

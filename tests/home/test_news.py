@@ -1,6 +1,7 @@
 """News: a paginated, tag-filterable index, RSS and Atom feeds, news pages."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -115,3 +116,14 @@ def test_news_page_shows_its_date_summary_and_tags(client, news_index_fr):
     assert '<time datetime="2026-06-20">20 juin 2026</time>' in html
     assert "Rendez-vous samedi au jardin partagé." in html
     assert f'href="{news_index_fr.url}?tag=jardin">Jardin</a>' in html
+
+
+def test_a_long_news_list_links_the_first_last_and_nearby_pages_only(client, news_index_fr):
+    for n in range(1, 122):  # 13 pages
+        add_news(news_index_fr, n)
+
+    response = client.get(news_index_fr.url, {"page": 7})
+    page_links = re.findall(r'href="\?page=(\d+)"', response.content.decode())
+
+    assert sorted(set(map(int, page_links))) == [1, 5, 6, 7, 8, 9, 13]
+    assert "Page 7 sur 13" in response.content.decode()

@@ -11,7 +11,10 @@ from wagtail.models import Locale, Page, Revision, Site
 import pytest
 from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
+from wagtail_localize.models import StringTranslation, Translation
 
+from activities.demo import ACTIVITIES_EN, AUDIENCES_EN, THEMES_EN
+from activities.models import ActivityIndexPage, ActivityPage, Audience, Theme
 from home.demo.accounts import ACCOUNTS, demo_password
 from home.models import HomePage, NewsPage, PracticalInfo, StandardPage
 from members import roles
@@ -32,6 +35,9 @@ def counts():
         "users": get_user_model().objects.count(),
         "emails": EmailAddress.objects.count(),
         "practical_info": PracticalInfo.objects.count(),
+        "themes": Theme.objects.count(),
+        "audiences": Audience.objects.count(),
+        "translated_strings": StringTranslation.objects.count(),
     }
 
 
@@ -69,6 +75,28 @@ def test_seed_demo_translates_main_pages_with_english_slugs_through_wagtail_loca
         assert page.live
         assert Translation.objects.filter(source__object_id=page.translation_key, target_locale=english).exists()
     assert client.get("/en/about-us/", HTTP_HOST="localhost").status_code == 200
+
+
+@pytest.mark.django_db
+def test_seed_demo_shows_the_english_calendar_with_english_activities_themes_and_audiences(client):
+    seed()
+    english = Locale.objects.get(language_code="en")
+    index = ActivityIndexPage.objects.get(locale=english)
+    activities = ActivityPage.objects.live().child_of(index)
+    assert sorted(activities.values_list("title", flat=True)) == sorted(v["title"] for v in ACTIVITIES_EN.values())
+    for activity in activities:
+        assert Translation.objects.filter(source__object_id=activity.translation_key, target_locale=english).exists()
+
+    html = client.get("/en/agenda/", HTTP_HOST="localhost").content.decode()
+    assert "Gentle chair yoga" in html
+    assert "Yoga doux sur chaise" not in html
+    for name in [*THEMES_EN.values(), *AUDIENCES_EN.values()]:
+        assert f">{name}</option>" in html  # the filters speak English too
+    page = client.get("/en/activities/chair-yoga/", HTTP_HOST="localhost").content.decode()
+    assert "Slow movements, seated or standing" in page
+    assert "Well-being" in page
+    assert "Older people" in page
+    assert "Des mouvements lents" in client.get("/fr/activites/yoga-doux/", HTTP_HOST="localhost").content.decode()
 
 
 @pytest.mark.django_db

@@ -1,10 +1,12 @@
 """Every member URL: login required, and another member's identifiers give 404."""
 
+from django.utils import timezone
+
 import pytest
 from payments import PaymentStatus
 
 from members import services
-from members.models import Receipt
+from members.models import Receipt, TaxReceipt
 from tests.members.factories import make_booking, make_membership_type, make_user
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +23,17 @@ def owner_objects():
 
     staff = make_user()
     mandate = services.give_mandate(owner, received_by=staff, scopes=["book"], duration=Mandate.Duration.MONTH)
+    tax_receipt = TaxReceipt.objects.create(
+        payment=paid,
+        member=owner,
+        year=2026,
+        sequence=1,
+        issued_at=timezone.now(),
+        paid_on=timezone.localdate(),
+        amount=paid.total,
+        donor_name="Josette Garnier",
+        method=paid.method,
+    )
     return {
         "owner": owner,
         "membership": membership,
@@ -28,6 +41,7 @@ def owner_objects():
         "waiting": waiting,
         "receipt": Receipt.objects.get(payment=paid),
         "mandate": mandate,
+        "tax_receipt": tax_receipt,
     }
 
 
@@ -38,6 +52,7 @@ def object_urls(objs):
         ("get", f"/fr/mon-espace/paiement/{objs['paid'].pk}/merci/"),
         ("get", f"/fr/mon-espace/paiement/{objs['waiting'].pk}/echec/"),
         ("get", f"/fr/mon-espace/recus/{objs['receipt'].pk}/"),
+        ("get", f"/fr/mon-espace/recus-fiscaux/{objs['tax_receipt'].pk}/"),
         ("post", f"/fr/mon-espace/adhesion/{objs['membership'].pk}/payer/"),
         ("post", f"/fr/mon-espace/mandats/{objs['mandate'].pk}/revoquer/"),
     ]
@@ -55,6 +70,7 @@ def test_another_member_gets_404_on_every_url_with_the_owners_identifiers(client
 def test_the_owner_reaches_the_same_urls(client, owner_objects):
     client.force_login(owner_objects["owner"])
     assert client.get(f"/fr/mon-espace/recus/{owner_objects['receipt'].pk}/").status_code == 200
+    assert client.get(f"/fr/mon-espace/recus-fiscaux/{owner_objects['tax_receipt'].pk}/").status_code == 200
     assert client.get(f"/fr/mon-espace/paiement/{owner_objects['waiting'].token}/").status_code == 200
 
 
@@ -78,6 +94,7 @@ def test_anonymous_visitors_are_sent_to_login_or_404(client, owner_objects):
         "/fr/mon-espace/attestation/",
         "/fr/mon-espace/supprimer-mon-compte/",
         f"/fr/mon-espace/recus/{owner_objects['receipt'].pk}/",
+        f"/fr/mon-espace/recus-fiscaux/{owner_objects['tax_receipt'].pk}/",
     ):
         response = client.get(url)
         assert response.status_code == 302 and "/comptes/login/" in response["Location"], url

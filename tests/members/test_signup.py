@@ -58,3 +58,51 @@ def test_with_staff_validation_on_a_new_account_waits_inactive(client, home_fr):
     user = get_user_model().objects.get(email=FORM["email"])
     assert not user.is_active
     assert not MemberProfile.objects.get(user=user).is_validated
+
+
+def _link_consent_pages(home):
+    from wagtail.models import Site
+
+    from members.models import MembersSettings
+    from tests.conftest import publish
+    from tests.factories import StandardPageFactory
+
+    terms = publish(StandardPageFactory(parent=home, title="Conditions d'utilisation", slug="conditions-utilisation"))
+    charter = publish(StandardPageFactory(parent=home, title="Charte du lieu", slug="charte-du-lieu"))
+    settings_row = MembersSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_row.terms_page, settings_row.charter_page = terms, charter
+    settings_row.save()
+    return terms, charter
+
+
+def test_the_consent_boxes_link_to_the_terms_and_charter_pages(client, home_fr):
+    import html
+    import re
+
+    _link_consent_pages(home_fr)
+    page = client.get("/fr/comptes/signup/").content.decode()
+    for name, path in (("accept_terms", "/fr/conditions-utilisation/"), ("accept_charter", "/fr/charte-du-lieu/")):
+        box = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
+        described_by = re.search(r'aria-describedby="([^"]+)"', box).group(1)
+        help_block = re.search(rf'id="{described_by.split()[0]}">(.*?)</div>', page, re.S).group(1)
+        assert f'href="{path}"' in help_block
+    text = html.unescape(page)
+    assert "Lire la charte du lieu" in text and "Lire les conditions d'utilisation" in text
+
+
+def test_the_stored_consent_names_the_published_text_it_accepted(client, home_fr):
+    terms, charter = _link_consent_pages(home_fr)
+    client.post("/fr/comptes/signup/", FORM)
+    user = get_user_model().objects.get(email=FORM["email"])
+    versions = dict(Consent.objects.filter(user=user).values_list("kind", "version"))
+    assert versions["terms"] == f"2026-01-r{terms.live_revision_id}"
+    assert versions["charter"] == f"2026-01-r{charter.live_revision_id}"
+
+    from tests.conftest import publish
+
+    charter.title = "Charte du lieu (nouvelle version)"
+    charter = publish(charter)
+    later = {**FORM, "email": "plus-tard@escale.example"}
+    client.post("/fr/comptes/signup/", later)
+    newer = Consent.objects.get(user__email="plus-tard@escale.example", kind="charter")
+    assert newer.version == f"2026-01-r{charter.live_revision_id}" != versions["charter"]

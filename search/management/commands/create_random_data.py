@@ -20,6 +20,7 @@ from wagtail.search.backends import get_search_backend
 
 from activities.models import ActivityIndexPage, ActivityPage, Place, Session
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
+from search.caching import forget_everything
 
 WORDS = [
     "atelier",
@@ -101,6 +102,7 @@ class Command(BaseCommand):
             pages = model.objects.filter(slug__startswith="bench-").order_by("pk")
             for start in range(0, pages.count(), BATCH):
                 backend.add_bulk(model, list(pages[start : start + BATCH]))
+        forget_everything()  # bulk inserts send no publish signal: cached searches must not miss these pages
         summary = ", ".join(f"{n} {model._meta.verbose_name_plural}" for model, n in created.items())
         self.stdout.write(self.style.SUCCESS(f"Créé : {summary}, {made_sessions} séances."))
 
