@@ -20,6 +20,7 @@ KINDS = (
     "session_cancelled",
     "reminder",
     "cycle_confirmed",
+    "cycle_cancelled",
 )
 
 
@@ -49,6 +50,7 @@ def _texts(kind, activity_title, when, deadline=""):
         "session_cancelled": _("Séance annulée : %(activity)s"),
         "reminder": _("Rappel : %(activity)s dans deux jours"),
         "cycle_confirmed": _("Inscription au cycle confirmée : %(activity)s"),
+        "cycle_cancelled": _("Inscription au cycle annulée : %(activity)s"),
     }
     leads = {
         "confirmed": _("Votre inscription à « %(activity)s » le %(when)s est confirmée."),
@@ -74,6 +76,10 @@ def _texts(kind, activity_title, when, deadline=""):
         "reminder": _("Nous vous attendons à « %(activity)s » le %(when)s."),
         "cycle_confirmed": _(
             "Votre inscription au cycle « %(activity)s » est confirmée, à partir du %(when)s, pour toutes les séances."
+        ),
+        "cycle_cancelled": _(
+            "Votre inscription au cycle « %(activity)s » est annulée, à partir de la séance du %(when)s. "
+            "Si vous aviez payé, l'argent des séances restantes vous est rendu (avoir ou remboursement)."
         ),
     }
     values = {"activity": activity_title, "when": when, "deadline": deadline}

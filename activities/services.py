@@ -7,7 +7,7 @@ Every public function here is the only way views, admin views, tasks and tests c
 
 import calendar
 import datetime
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from functools import partial
 
 from django.conf import settings
@@ -358,7 +358,7 @@ def _promote_locked(session, *, by=None, now=None):
     pickups_free = session.pickup_seats - _count_pickups(session)
     promoted = []
     for booking in Booking.objects.filter(session=session, status=Booking.Status.WAITLISTED).order_by(
-        "created_at", "pk"
+        "queued_at", "pk"
     ):
         if free <= 0:
             break
@@ -394,6 +394,38 @@ def _give_seat(session, booking, *, by, now, manual=False):
         data["manual"] = True
     log_action(booking, code, actor=by, data=data)
     _notify_after_commit(booking.pk, kind)
+
+
+def move_in_waitlist(booking, *, up, by):
+    """Staff: move a waitlisted person one place up (or down) the waitlist, e.g. someone who has been
+    waiting for weeks or who lives next door to the bus stop. Swaps the queue ranks of the two
+    neighbours under the session row lock; audited. Returns False when already first (or last)."""
+    with transaction.atomic(durable=True):
+        _lock_sessions([booking.session_id])
+        queue = list(
+            Booking.objects.select_for_update()
+            .filter(session_id=booking.session_id, status=Booking.Status.WAITLISTED)
+            .order_by("queued_at", "pk")
+        )
+        index = next((i for i, b in enumerate(queue) if b.pk == booking.pk), None)
+        if index is None:
+            raise InvalidBookingState()
+        other_index = index - 1 if up else index + 1
+        if not 0 <= other_index < len(queue):
+            return False
+        mover, other = queue[index], queue[other_index]
+        mover_rank, other_rank = mover.queued_at, other.queued_at
+        if mover_rank == other_rank:  # same instant: a microsecond is enough to order them
+            other_rank += datetime.timedelta(microseconds=1 if up else -1)
+        mover.queued_at, other.queued_at = other_rank, mover_rank
+        Booking.objects.bulk_update([mover, other], ["queued_at"])
+        log_action(
+            mover,
+            "escale.booking.waitlist_moved",
+            actor=by,
+            data={"session": booking.session_id, "from": index + 1, "to": other_index + 1},
+        )
+    return True
 
 
 def promote_booking(booking, *, by):
@@ -443,6 +475,120 @@ def mark_attendance(booking, present, *, by):
         booking.save(update_fields=["status"])
         log_action(booking, f"escale.booking.{booking.status}", actor=by, data={"session": booking.session_id})
     return booking
+
+
+# --- cycle cancellation ---------------------------------------------------------------------------
+
+
+def _cycle_session_pks(cycle):
+    return sorted(set(Booking.objects.filter(cycle_booking=cycle).values_list("session_id", flat=True)))
+
+
+def cycle_amount_to_return(paid, sessions, *, now):
+    """What is given back of `paid` (the amount paid for a cycle) when it is cancelled at `now`.
+
+    Before the first session starts: everything. Once the cycle has started: a prorata of the
+    sessions not yet held, i.e. paid × (sessions − held) / sessions, where `sessions` are all the
+    cycle's sessions and a session counts as held once it has started, unless the organisers
+    cancelled it (then it never took place). The result is rounded DOWN to the cent with Decimal
+    (never float): 50.00 € for 3 sessions, 1 held, gives back 33.33 €, never 33.34 €, so the
+    association never returns more than was paid for the sessions not held.
+    """
+    sessions = list(sessions)
+    held = sum(1 for s in sessions if s.start <= now and s.status != Session.Status.CANCELLED)
+    if not sessions or held == 0:
+        return paid
+    return (paid * (len(sessions) - held) / len(sessions)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+
+def cycle_return_preview(cycle, *, now=None):
+    """The amount cancelling `cycle` now would give back (Decimal), or None when nothing was paid
+    or it was already given back. For the confirmation pages; `cancel_cycle` decides for real."""
+    from members.services.payments import paid_cycle_item
+
+    item = paid_cycle_item(cycle)
+    if item is None:
+        return None
+    sessions = Session.objects.filter(pk__in=_cycle_session_pks(cycle))
+    return cycle_amount_to_return(item.amount, sessions, now=now or timezone.now())
+
+
+def cancel_cycle(cycle, *, by, allow_late=False, mode="credit"):
+    """Cancel a cycle booking and every still-active session booking of it not yet started, in one
+    transaction; returns the cycle (with `amount_returned`: the Decimal given back, or None).
+
+    Every session row of the cycle is locked in pk order (as `book_cycle` does: no deadlock); each
+    freed seat goes to the first person waiting on that session. Sessions already started stay as
+    they are (attended / no-show / confirmed untouched). Members may cancel until the first
+    session's cancellation deadline; after it only staff can (`allow_late=True`). A paid cycle is
+    given back once (see `cycle_amount_to_return`) as a credit (avoir, the default, as for a
+    cancelled single booking) or a refund (`mode="refund"`, staff's choice). One "cycle cancelled"
+    notice goes out after commit (e-mail or call list). Cancelling again changes nothing.
+    Raises CancellationDeadlinePassed, InvalidBookingState (every session has started), TryAgain.
+    """
+    from members.services.payments import paid_cycle_item, refund_cycle_booking
+
+    if mode not in ("credit", "refund"):
+        raise ValueError(mode)
+    on_behalf_of = cycle.member if by and by != cycle.member else None
+    with transaction.atomic(durable=True):
+        now = timezone.now()
+        sessions = _lock_sessions(_cycle_session_pks(cycle))
+        cycle = CycleBooking.objects.select_for_update().select_related("member", "activity").get(pk=cycle.pk)
+        cycle.amount_returned = None
+        if cycle.status == CycleBooking.Status.CANCELLED:
+            return cycle
+        by_start = sorted(sessions, key=lambda s: (s.start, s.pk))
+        if not by_start or by_start[-1].start <= now:
+            raise InvalidBookingState(
+                _("Toutes les séances de ce cycle ont déjà eu lieu : il n'y a plus rien à annuler.")
+            )
+        if not allow_late and now >= by_start[0].cancellable_until:
+            raise CancellationDeadlinePassed()
+        locked = {s.pk: s for s in sessions}
+        bookings = list(
+            Booking.objects.select_for_update()
+            .filter(cycle_booking=cycle, status__in=Booking.ACTIVE, session__start__gt=now)
+            .order_by("session_id")
+        )
+        for booking in bookings:
+            freed_seat = booking.status in SEAT_STATUSES
+            booking.status = Booking.Status.CANCELLED
+            booking.cancelled_at = now
+            booking.save(update_fields=["status", "cancelled_at"])
+            log_action(
+                booking,
+                "escale.booking.cancelled",
+                actor=by,
+                on_behalf_of=on_behalf_of,
+                data={"session": booking.session_id, "freed_seat": freed_seat, "cycle": cycle.pk},
+            )
+            if freed_seat:
+                _promote_locked(locked[booking.session_id], now=now)
+        cycle.status = CycleBooking.Status.CANCELLED
+        cycle.cancelled_at = now
+        cycle.save(update_fields=["status", "cancelled_at"])
+        item = paid_cycle_item(cycle)
+        if item is not None:
+            amount = cycle_amount_to_return(item.amount, sessions, now=now)
+            if refund_cycle_booking(cycle, amount=amount, by=by, mode=mode) is not None:
+                cycle.amount_returned = amount
+        log_action(
+            cycle,
+            "escale.cycle_booking.cancelled",
+            actor=by,
+            on_behalf_of=on_behalf_of,
+            data={
+                "sessions": [b.session_id for b in bookings],
+                "late": now >= by_start[0].cancellable_until,
+                "amount_returned": None if cycle.amount_returned is None else str(cycle.amount_returned),
+                "returned_as": mode if cycle.amount_returned is not None else "",
+            },
+        )
+        first = min(bookings, key=lambda b: locked[b.session_id].start) if bookings else None
+        first = first or Booking.objects.filter(cycle_booking=cycle).order_by("session__start", "pk").first()
+        _notify_after_commit(first.pk, "cycle_cancelled")
+    return cycle
 
 
 # --- series ---------------------------------------------------------------------------------------

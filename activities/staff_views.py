@@ -17,7 +17,7 @@ from activities import services
 from activities.exceptions import BookingError
 from activities.formatting import when_in_words
 from activities.forms import BookingForm, MemberSearchForm
-from activities.models import SEAT_STATUSES, Booking, CallListEntry, Session
+from activities.models import SEAT_STATUSES, Booking, CallListEntry, CycleBooking, Session
 from home.exports import table_response
 from members.exceptions import MembersError
 from members.services import require_mandate
@@ -59,7 +59,7 @@ def session_list(request):
 def session_bookings(request, pk):
     session = _session(pk)
     bookings = list(
-        Booking.objects.filter(session=session).select_related("member", "made_by").order_by("created_at", "pk")
+        Booking.objects.filter(session=session).select_related("member", "made_by").order_by("queued_at", "pk")
     )
     context = {
         "session": session,
@@ -97,6 +97,8 @@ def booking_action(request, pk, booking_pk, action):
             require_mandate(request.user, booking.member, "book")
             services.accept_offer(booking, by=request.user)
             messages.success(request, _("Place confirmée pour la personne."))
+        elif action in ("monter", "descendre"):
+            services.move_in_waitlist(booking, up=action == "monter", by=request.user)
         elif action in ("present", "absent"):
             services.mark_attendance(booking, action == "present", by=request.user)
         else:
@@ -105,6 +107,45 @@ def booking_action(request, pk, booking_pk, action):
         messages.error(request, error.message)
     target = "activities_staff:attendance" if action in ("present", "absent") else "activities_staff:session_bookings"
     return redirect(target, pk=pk)
+
+
+@staff_view
+@_perm("change_booking")
+def cancel_cycle(request, pk, booking_pk):
+    """Cancel a member's whole cycle from one of its session bookings (a confirmation page, then
+    POST). Like any cancellation made for a member, it needs their "book" mandate; staff choose
+    whether a paid cycle is given back as a credit (avoir) or a refund."""
+    booking = get_object_or_404(
+        Booking.objects.select_related("member", "cycle_booking__activity"),
+        pk=booking_pk,
+        session_id=pk,
+        cycle_booking__isnull=False,
+    )
+    cycle = booking.cycle_booking
+    if request.method == "POST":
+        mode = request.POST.get("mode")
+        if mode not in ("credit", "refund"):
+            return HttpResponse(status=400)
+        try:
+            require_mandate(request.user, cycle.member, "book")
+            cycle = services.cancel_cycle(cycle, by=request.user, allow_late=True, mode=mode)
+        except (BookingError, MembersError) as error:
+            messages.error(request, error.message)
+            return redirect("activities_staff:cancel_cycle", pk=pk, booking_pk=booking_pk)
+        messages.success(request, _("Inscription au cycle annulée ; la personne est prévenue."))
+        return redirect("activities_staff:session_bookings", pk=pk)
+    now = timezone.now()
+    sessions = list(Session.objects.filter(bookings__cycle_booking=cycle).distinct().order_by("start", "pk"))
+    context = {
+        "session": booking.session,
+        "cycle": cycle,
+        "member": cycle.member,
+        "cancelled": cycle.status == CycleBooking.Status.CANCELLED,
+        "to_cancel": [when_in_words(s.start, s.end) for s in sessions if s.start > now],
+        "kept": [when_in_words(s.start, s.end) for s in sessions if s.start <= now],
+        "amount": services.cycle_return_preview(cycle, now=now),
+    }
+    return render(request, "activities/admin/cancel_cycle.html", context)
 
 
 @staff_view

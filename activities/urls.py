@@ -18,4 +18,5 @@ urlpatterns = [
     path("agenda/inscriptions/<int:pk>/annuler/", views.cancel_view, name="cancel"),
     path("agenda/inscriptions/<int:pk>/garder/", views.accept_offer_view, name="accept_offer"),
     path("agenda/inscriptions/<int:pk>/liberer/", views.decline_offer_view, name="decline_offer"),
+    path("agenda/cycles/<int:pk>/annuler/", views.cancel_cycle_view, name="cancel_cycle"),
 ]

@@ -18,7 +18,8 @@ from activities.exceptions import BookingError
 from activities.filters import SessionFilter
 from activities.formatting import month_in_words
 from activities.forms import BookingForm
-from activities.models import Booking, Session
+from activities.models import Booking, CycleBooking, Session
+from activities.templatetags.activities_tags import money
 
 PER_PAGE = 40
 PUBLIC_CACHE = "public, max-age=300, s-maxage=300"  # the iCal feed: no personal content
@@ -153,7 +154,9 @@ def book_view(request, pk):
 def _own_booking_or_404(request, pk):
     """Object check: a member only ever sees or changes their own bookings."""
     return get_object_or_404(
-        Booking.objects.select_related("session__place", "session__activity"), pk=pk, member=request.user
+        Booking.objects.select_related("session__place", "session__activity", "cycle_booking"),
+        pk=pk,
+        member=request.user,
     )
 
 
@@ -180,7 +183,19 @@ def my_bookings(request):
         booking.session = session
     upcoming = [b for b in bookings if b.session.start >= now]
     past = [b for b in bookings if b.session.start < now]
-    return render(request, "activities/my_bookings.html", {"upcoming": upcoming, "past": past[::-1]})
+    # Cycles still to come, titled in the active language like their sessions (no query per cycle).
+    cycles = list(
+        CycleBooking.objects.filter(
+            member=request.user, status=CycleBooking.Status.CONFIRMED, bookings__session__start__gt=now
+        )
+        .select_related("activity")
+        .distinct()
+        .order_by("created_at", "pk")
+    )
+    titles = {b.cycle_booking_id: b.session.display_activity for b in bookings if b.cycle_booking_id}
+    for cycle in cycles:
+        cycle.display_activity = titles.get(cycle.pk, cycle.activity)
+    return render(request, "activities/my_bookings.html", {"upcoming": upcoming, "past": past[::-1], "cycles": cycles})
 
 
 @never_cache
@@ -225,3 +240,42 @@ def decline_offer_view(request, pk):
         return redirect("activities:booking_detail", pk=booking.pk)
     messages.success(request, _("Merci : la place est proposée à la personne suivante."))
     return redirect("activities:my_bookings")
+
+
+@never_cache
+@login_required
+def cancel_cycle_view(request, pk):
+    """Cancel one's whole cycle: a page that says what will happen (sessions, money), then a button."""
+    cycle = get_object_or_404(CycleBooking.objects.select_related("activity"), pk=pk, member=request.user)
+    if request.method == "POST":
+        try:
+            cycle = services.cancel_cycle(cycle, by=request.user)
+        except BookingError as error:
+            messages.error(request, error.message)
+            return redirect("activities:cancel_cycle", pk=cycle.pk)
+        messages.success(request, _("Votre inscription au cycle est annulée."))
+        if cycle.amount_returned:
+            messages.info(
+                request,
+                _("%(amount)s ont été ajoutés à votre avoir : ils serviront à payer une prochaine inscription.")
+                % {"amount": money(cycle.amount_returned)},
+            )
+        return redirect("activities:my_bookings")
+    now = timezone.now()
+    bookings = list(
+        cycle.bookings.select_related("session__place", "session__activity").order_by("session__start", "pk")
+    )
+    sessions = agenda.attach_localized_activities([b.session for b in bookings])
+    for booking, session in zip(bookings, sessions, strict=True):
+        booking.session = session
+    first = sessions[0] if sessions else None
+    context = {
+        "cycle": cycle,
+        "activity": first.display_activity if first else cycle.activity,
+        "to_cancel": [b.session for b in bookings if b.is_active and b.session.start > now],
+        "kept": [b for b in bookings if b.session.start <= now],
+        "cancelled": cycle.status == CycleBooking.Status.CANCELLED,
+        "too_late": first is not None and now >= first.cancellable_until,
+        "amount": services.cycle_return_preview(cycle, now=now),
+    }
+    return render(request, "activities/cancel_cycle.html", context)

@@ -92,6 +92,7 @@ staff_patterns = [
     path("<int:pk>/emargement/", staff_views.attendance, name="attendance"),
     path("<int:pk>/export/", staff_views.export_bookings, name="export_bookings"),
     path("<int:pk>/annuler/", staff_views.cancel_session, name="cancel_session"),
+    path("<int:pk>/inscriptions/<int:booking_pk>/cycle/annuler/", staff_views.cancel_cycle, name="cancel_cycle"),
     path("<int:pk>/inscriptions/<int:booking_pk>/<str:action>/", staff_views.booking_action, name="booking_action"),
 ]
 

@@ -21,6 +21,7 @@ ACTION_LABELS = {
     "escale.booking.attended": _("présence notée"),
     "escale.booking.no_show": _("absence notée"),
     "escale.booking.promoted": _("place attribuée"),
+    "escale.booking.waitlist_moved": _("rang changé sur la liste d'attente"),
     "escale.booking.offered": _("place proposée (liste d'attente)"),
     "escale.booking.offer_accepted": _("place proposée acceptée"),
     "escale.booking.offer_declined": _("place proposée refusée"),

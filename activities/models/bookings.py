@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,6 +69,9 @@ class Booking(models.Model):
         CycleBooking, null=True, blank=True, on_delete=models.SET_NULL, related_name="bookings"
     )
     created_at = models.DateTimeField(_("Date d'inscription"), auto_now_add=True, db_index=True)
+    # Waitlist order: the booking time, unless a coordinator moved the person up or down
+    # (services.move_in_waitlist swaps it with the neighbour's; created_at stays the true booking date).
+    queued_at = models.DateTimeField(_("Rang sur la liste d'attente"), default=timezone.now, db_index=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     promoted_at = models.DateTimeField(null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("Place gardée jusqu'au"), null=True, blank=True)
@@ -97,11 +101,11 @@ class Booking(models.Model):
         return self.made_by_id is not None and self.made_by_id != self.member_id
 
     def waitlist_position(self):
-        """1 for the first person waiting (ordered by booking time), None when not waitlisted."""
+        """1 for the first person waiting (ordered by queue rank), None when not waitlisted."""
         if self.status != self.Status.WAITLISTED:
             return None
         earlier = Booking.objects.filter(session_id=self.session_id, status=self.Status.WAITLISTED).filter(
-            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+            Q(queued_at__lt=self.queued_at) | Q(queued_at=self.queued_at, pk__lt=self.pk)
         )
         return earlier.count() + 1
 

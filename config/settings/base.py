@@ -236,6 +236,7 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Members (members/): sign-up asks for the profile and consents; TOTP required for care roles and administrators.
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 MEMBERS_REQUIRE_STAFF_MFA = env.bool("MEMBERS_REQUIRE_STAFF_MFA", default=True)
 
 # Payments (django-payments): the dummy provider unless Stripe keys are in the environment.

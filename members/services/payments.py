@@ -264,21 +264,57 @@ def refund_booking(booking, *, by=None, mode="credit"):
         raise ValueError(mode)
     with transaction.atomic():
         _lock_member(booking.member)
-        item = (
-            PaymentItem.objects.select_for_update()
-            .filter(booking=booking, payment__fulfilled_at__isnull=False, returned_at__isnull=True)
-            .select_related("payment")
-            .first()
-        )
+        item = _unreturned_item(booking=booking)
         if item is None:
             return None
-        payment = item.payment
+        _give_back(item, booking.member, item.amount, mode=mode, by=by, about=booking, credit_booking=booking)
+    return item
+
+
+def paid_cycle_item(cycle):
+    """The paid PaymentItem of a cycle booking not yet refunded or credited, or None."""
+    return _paid_items().filter(cycle_booking=cycle).select_related("payment").first()
+
+
+def refund_cycle_booking(cycle, *, amount, by=None, mode="credit"):
+    """Give back `amount` (at most what was paid) of a paid cycle booking, as `refund_booking` does
+    for one booking: a credit (avoir) or a refund. The caller decides the amount (the whole price,
+    or a prorata once the cycle has started: activities.services.cycle_amount_to_return).
+
+    Once only: returns the PaymentItem settled, or None when the cycle was not paid or was already
+    refunded or credited.
+    """
+    if mode not in ("credit", "refund"):
+        raise ValueError(mode)
+    with transaction.atomic():
+        _lock_member(cycle.member)
+        item = _unreturned_item(cycle_booking=cycle)
+        if item is None:
+            return None
+        amount = min(Decimal(amount), item.amount)
+        _give_back(item, cycle.member, amount, mode=mode, by=by, about=cycle)
+    return item
+
+
+def _unreturned_item(**about):
+    return (
+        PaymentItem.objects.select_for_update()
+        .filter(payment__fulfilled_at__isnull=False, returned_at__isnull=True, **about)
+        .select_related("payment")
+        .first()
+    )
+
+
+def _give_back(item, member, amount, *, mode, by, about, credit_booking=None):
+    """Credit or refund `amount` of a locked, paid, unreturned `item`; mark it returned; audit on `about`."""
+    payment = item.payment
+    if amount > ZERO:
         if mode == "credit":
             Credit.objects.create(
-                member=booking.member,
-                amount=item.amount,
+                member=member,
+                amount=amount,
                 reason=_("Avoir : %(label)s") % {"label": item.label},
-                booking=booking,
+                booking=credit_booking,
                 payment=payment,
                 created_by=by,
             )
@@ -286,19 +322,19 @@ def refund_booking(booking, *, by=None, mode="credit"):
             if payment.method == Payment.Method.ONLINE:
                 from payments.core import provider_factory
 
-                provider_factory(payment.variant, payment).refund(payment, item.amount)
-            Payment.objects.filter(pk=payment.pk).update(refunded_amount=payment.refunded_amount + item.amount)
-        item.returned_at = timezone.now()
-        item.returned_as = mode
-        item.save(update_fields=["returned_at", "returned_as"])
-        log_action(
-            booking,
-            f"escale.booking.{'credited' if mode == 'credit' else 'refunded'}",
-            actor=by,
-            on_behalf_of=booking.member if by and by != booking.member else None,
-            data={"amount": str(item.amount), "payment": payment.pk},
-        )
-    return item
+                provider_factory(payment.variant, payment).refund(payment, amount)
+            Payment.objects.filter(pk=payment.pk).update(refunded_amount=payment.refunded_amount + amount)
+    item.returned_at = timezone.now()
+    item.returned_as = mode
+    item.save(update_fields=["returned_at", "returned_as"])
+    prefix = "escale.cycle_booking" if isinstance(about, CycleBooking) else "escale.booking"
+    log_action(
+        about,
+        f"{prefix}.{'credited' if mode == 'credit' else 'refunded'}",
+        actor=by,
+        on_behalf_of=member if by and by != member else None,
+        data={"amount": str(amount), "payment": payment.pk},
+    )
 
 
 def credit_cancelled_booking(booking, *, by=None):

@@ -114,3 +114,19 @@ def test_logout_needs_a_post(client, member, home_fr):
     response = client.post(LOGOUT_URL)
     assert response.status_code == 302
     assert logged_in_user_id(client) is None
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_logging_in_and_out_keeps_the_language_of_the_page_whatever_the_browser_says(
+    client, member, home_fr, password, language
+):
+    browser_language = "en-GB" if language == "fr" else "fr-FR"
+    response = client.post(
+        f"/{language}/comptes/login/",
+        {"login": "membre@escale.example", "password": password},
+        HTTP_ACCEPT_LANGUAGE=browser_language,
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/{language}/"
+    response = client.post(f"/{language}/comptes/logout/", HTTP_ACCEPT_LANGUAGE=browser_language)
+    assert response["Location"] == f"/{language}/"

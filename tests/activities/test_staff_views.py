@@ -172,3 +172,42 @@ def test_staff_keep_an_offered_seat_for_a_member_under_a_mandate(client):
     assert waiting.status == Booking.Status.CONFIRMED
     entry = ActionLog.objects.get(code="escale.booking.offer_accepted", object_id=str(waiting.pk))
     assert (entry.actor, entry.on_behalf_of) == (coordinator, waiting.member)
+
+
+def test_a_coordinator_moves_someone_up_the_waitlist_and_the_next_free_seat_goes_to_them(client, settings):
+    settings.ACTIVITIES_PROMOTION_HOLD_HOURS = 24
+    coordinator = staff(COORDINATOR)
+    session = make_session(capacity=1)
+    seated = Booking.objects.create(session=session, member=make_user(), status="confirmed", price=0)
+    first, second, third = (
+        Booking.objects.create(session=session, member=make_user(), status="waitlisted", price=0) for _ in range(3)
+    )
+    client.force_login(coordinator)
+    for _ in range(2):  # third → second place → first place
+        response = client.post(f"/admin/activites/{session.pk}/inscriptions/{third.pk}/monter/")
+        assert response.status_code == 302
+    page = client.get(f"/admin/activites/{session.pk}/").content.decode()
+    assert page.index(third.member.email) < page.index(first.member.email) < page.index(second.member.email)
+    assert {b.pk: b.waitlist_position() for b in Booking.objects.filter(status="waitlisted")} == {
+        third.pk: 1,
+        first.pk: 2,
+        second.pk: 3,
+    }
+    entry = ActionLog.objects.filter(code="escale.booking.waitlist_moved", object_id=str(third.pk)).first()
+    assert entry.actor == coordinator
+
+    services.cancel_booking(seated, by=seated.member)
+    third.refresh_from_db()
+    first.refresh_from_db()
+    assert third.status == Booking.Status.OFFERED  # the seat goes to the person moved up, not the earliest
+    assert first.status == Booking.Status.WAITLISTED
+    assert Booking.objects.get(pk=first.pk).created_at < third.created_at  # the booking date itself is kept
+
+
+def test_an_editor_cannot_reorder_a_waitlist(client):
+    session = make_session(capacity=0)
+    a, b = (Booking.objects.create(session=session, member=make_user(), status="waitlisted", price=0) for _ in "ab")
+    client.force_login(staff(EDITOR))
+    client.post(f"/admin/activites/{session.pk}/inscriptions/{b.pk}/monter/")
+    b.refresh_from_db()
+    assert b.waitlist_position() == 2
