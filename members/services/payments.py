@@ -61,7 +61,7 @@ def _cycle_label(cycle):
     return _("Inscription au cycle : %(activity)s") % {"activity": cycle.activity.title}
 
 
-def _booking_label(booking):
+def booking_label(booking):
     start = timezone.localtime(booking.session.start)
     return _("Inscription : %(activity)s, %(date)s") % {
         "activity": booking.session.activity.title,
@@ -69,7 +69,7 @@ def _booking_label(booking):
     }
 
 
-def _membership_label(membership):
+def membership_label(membership):
     return _("Adhésion : %(type)s, du %(start)s au %(end)s") % {
         "type": membership.type.name,
         "start": membership.valid_from.strftime("%d/%m/%Y"),
@@ -85,13 +85,13 @@ def _lines(member, memberships, bookings, cycle_bookings=()):
             raise NotPayable()
         if _paid_items().filter(membership=membership).exists():
             raise AlreadyPaid()
-        lines.append((PaymentItem.Kind.MEMBERSHIP, membership, _membership_label(membership), membership.price))
+        lines.append((PaymentItem.Kind.MEMBERSHIP, membership, membership_label(membership), membership.price))
     for booking in bookings:
         if booking.member_id != member.pk or booking.status not in PAYABLE_BOOKING_STATUSES:
             raise NotPayable()
         if _paid_items().filter(booking=booking).exists():
             raise AlreadyPaid()
-        lines.append((PaymentItem.Kind.BOOKING, booking, _booking_label(booking), booking.price))
+        lines.append((PaymentItem.Kind.BOOKING, booking, booking_label(booking), booking.price))
     for cycle in cycle_bookings:
         if cycle.member_id != member.pk or cycle.status != CycleBooking.Status.CONFIRMED:
             raise NotPayable()

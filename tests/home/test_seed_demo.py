@@ -14,10 +14,12 @@ from bs4 import BeautifulSoup
 from wagtail_localize.models import StringTranslation, Translation
 
 from activities.demo import ACTIVITIES_EN, AUDIENCES_EN, THEMES_EN
-from activities.models import ActivityIndexPage, ActivityPage, Audience, Theme
+from activities.models import ActivityIndexPage, ActivityPage, Audience, Booking, Session, Theme
 from home.demo.accounts import ACCOUNTS, demo_password
 from home.models import HomePage, NewsPage, PracticalInfo, StandardPage
+from indicators.models import SurveyAnswer, SurveyInvitation
 from members import roles
+from members.models import MemberProfile, Membership, Payment, PaymentItem, Receipt
 from tests.factories import ImageFactory, NewsIndexPageFactory, NewsPageFactory, make_user
 
 
@@ -38,6 +40,13 @@ def counts():
         "themes": Theme.objects.count(),
         "audiences": Audience.objects.count(),
         "translated_strings": StringTranslation.objects.count(),
+        # the past of the demo (indicators/demo.py) and its upcoming sessions
+        **{
+            model.__name__: model.objects.count()
+            for model in (Session, Booking, Membership, MemberProfile, Payment, PaymentItem, Receipt)
+        },
+        "survey_invitations": SurveyInvitation.objects.count(),
+        "survey_answers": SurveyAnswer.objects.count(),
     }
 
 
@@ -49,6 +58,8 @@ def test_seed_demo_run_twice_creates_nothing_more_the_second_time():
     assert counts() == first
     assert first["images"] >= 10
     assert first["users"] >= len(ACCOUNTS)  # other apps' demo modules may add their own people
+    assert first["Receipt"] == first["Payment"] > 100  # months of history, every payment with its receipt
+    assert first["survey_answers"] > 0
 
 
 @pytest.mark.django_db
