@@ -198,18 +198,25 @@ def my_bookings(request):
     return render(request, "activities/my_bookings.html", {"upcoming": upcoming, "past": past[::-1], "cycles": cycles})
 
 
+def _act_on_own_booking(request, pk, action, success, then):
+    """Run a member's own booking action; a refusal comes back as a message on the booking page."""
+    booking = _own_booking_or_404(request, pk)
+    try:
+        action(booking, by=request.user)
+    except BookingError as error:
+        messages.error(request, error.message)
+        return redirect("activities:booking_detail", pk=booking.pk)
+    messages.success(request, success)
+    return redirect(then, pk=booking.pk) if then == "activities:booking_detail" else redirect(then)
+
+
 @never_cache
 @login_required
 @require_POST
 def cancel_view(request, pk):
-    booking = _own_booking_or_404(request, pk)
-    try:
-        services.cancel_booking(booking, by=request.user)
-    except BookingError as error:
-        messages.error(request, error.message)
-        return redirect("activities:booking_detail", pk=booking.pk)
-    messages.success(request, _("Votre inscription est annulée."))
-    return redirect("activities:my_bookings")
+    return _act_on_own_booking(
+        request, pk, services.cancel_booking, _("Votre inscription est annulée."), "activities:my_bookings"
+    )
 
 
 @never_cache
@@ -217,14 +224,9 @@ def cancel_view(request, pk):
 @require_POST
 def accept_offer_view(request, pk):
     """One click keeps the seat offered after a promotion from the waitlist."""
-    booking = _own_booking_or_404(request, pk)
-    try:
-        services.accept_offer(booking, by=request.user)
-    except BookingError as error:
-        messages.error(request, error.message)
-        return redirect("activities:booking_detail", pk=booking.pk)
-    messages.success(request, _("Votre place est confirmée. À bientôt !"))
-    return redirect("activities:booking_detail", pk=booking.pk)
+    return _act_on_own_booking(
+        request, pk, services.accept_offer, _("Votre place est confirmée. À bientôt !"), "activities:booking_detail"
+    )
 
 
 @never_cache
@@ -232,14 +234,13 @@ def accept_offer_view(request, pk):
 @require_POST
 def decline_offer_view(request, pk):
     """Free the offered seat at once for the next person waiting."""
-    booking = _own_booking_or_404(request, pk)
-    try:
-        services.decline_offer(booking, by=request.user)
-    except BookingError as error:
-        messages.error(request, error.message)
-        return redirect("activities:booking_detail", pk=booking.pk)
-    messages.success(request, _("Merci : la place est proposée à la personne suivante."))
-    return redirect("activities:my_bookings")
+    return _act_on_own_booking(
+        request,
+        pk,
+        services.decline_offer,
+        _("Merci : la place est proposée à la personne suivante."),
+        "activities:my_bookings",
+    )
 
 
 @never_cache
