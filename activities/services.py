@@ -267,9 +267,10 @@ def decline_offer(booking, *, by):
     return cancel_booking(booking, by=by, allow_late=True)
 
 
-def _release_locked(session, booking, *, code, by, now, notice="cancelled"):
-    """Cancel `booking` (its session row locked by the caller), audit it, notify after commit and
-    give a freed seat to the next person waiting."""
+def _release_locked(session, booking, *, code, by, now, notice="cancelled", data=None):
+    """Cancel `booking` (its session row locked by the caller), audit it, notify after commit (unless
+    `notice` is None: a cycle sends one notice for all its sessions) and give a freed seat to the next
+    person waiting."""
     freed_seat = booking.status in SEAT_STATUSES
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_at = now
@@ -279,9 +280,10 @@ def _release_locked(session, booking, *, code, by, now, notice="cancelled"):
         code,
         actor=by,
         on_behalf_of=booking.member if by and by != booking.member else None,
-        data={"session": session.pk, "freed_seat": freed_seat},
+        data={"session": session.pk, "freed_seat": freed_seat, **(data or {})},
     )
-    _notify_after_commit(booking.pk, notice)
+    if notice:
+        _notify_after_commit(booking.pk, notice)
     if freed_seat:
         _promote_locked(session, now=now)
 
@@ -552,19 +554,15 @@ def cancel_cycle(cycle, *, by, allow_late=False, mode="credit"):
             .order_by("session_id")
         )
         for booking in bookings:
-            freed_seat = booking.status in SEAT_STATUSES
-            booking.status = Booking.Status.CANCELLED
-            booking.cancelled_at = now
-            booking.save(update_fields=["status", "cancelled_at"])
-            log_action(
+            _release_locked(
+                locked[booking.session_id],
                 booking,
-                "escale.booking.cancelled",
-                actor=by,
-                on_behalf_of=on_behalf_of,
-                data={"session": booking.session_id, "freed_seat": freed_seat, "cycle": cycle.pk},
+                code="escale.booking.cancelled",
+                by=by,
+                now=now,
+                notice=None,
+                data={"cycle": cycle.pk},
             )
-            if freed_seat:
-                _promote_locked(locked[booking.session_id], now=now)
         cycle.status = CycleBooking.Status.CANCELLED
         cycle.cancelled_at = now
         cycle.save(update_fields=["status", "cancelled_at"])

@@ -58,14 +58,11 @@ def _csv_text(value):
     return str(value)
 
 
-def xlsx_bytes(header, rows, title="Export"):
-    """One-sheet workbook; numbers, money and dates stay typed so totals work in the spreadsheet."""
-    from openpyxl import Workbook
+def fill_sheet(sheet, header, rows):
+    """Write a bold header and typed rows into an openpyxl sheet: numbers, money and dates stay typed so
+    totals work in the spreadsheet; text is neutralised; columns sized to their content."""
     from openpyxl.styles import Font
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(title)[:31]
     sheet.append([str(h) for h in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -80,11 +77,25 @@ def xlsx_bytes(header, rows, title="Export"):
             elif isinstance(cell.value, decimal.Decimal):
                 cell.number_format = "#,##0.00 €"
         width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
-        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 50)
+        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
     sheet.freeze_panes = "A2"
+
+
+def workbook_bytes(workbook):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def xlsx_bytes(header, rows, title="Export"):
+    """A one-sheet workbook of the rows (see fill_sheet)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(title)[:31]
+    fill_sheet(sheet, header, rows)
+    return workbook_bytes(workbook)
 
 
 def table_response(filename_stem, header, rows, fmt="csv", title="Export"):

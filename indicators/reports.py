@@ -1,8 +1,6 @@
 """What the dashboard and the annual report show: headline figures, charts and tables, built once from
 services.compare(); the annual report as PDF (WeasyPrint) and as a workbook of several sheets (openpyxl)."""
 
-import datetime
-import io
 from decimal import Decimal
 
 from django.template.loader import render_to_string
@@ -10,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from home.exports import XLSX_CONTENT_TYPE, neutralise
+from home.exports import XLSX_CONTENT_TYPE, fill_sheet, workbook_bytes
 from indicators import services
 from indicators.charts import bar_chart
 
@@ -235,14 +233,6 @@ def annual_report_pdf(year, *, now=None):
     return HTML(string=annual_report_html(year, now=now)).write_pdf()
 
 
-def _typed(value):
-    if value is None:
-        return ""
-    if isinstance(value, (int, Decimal, datetime.date)):
-        return value
-    return neutralise(str(value))
-
-
 def _sheet_title(title, taken):
     cleaned = "".join(c for c in str(title) if c not in "[]:*?/\\'")[:31]
     name, n = cleaned, 2
@@ -256,7 +246,6 @@ def _sheet_title(title, taken):
 def annual_report_xlsx(year, *, now=None):
     """A workbook, one sheet per section of the report; money in euros and counts stay numbers."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     context = annual_report_context(year, now=now)
     workbook = Workbook()
@@ -264,18 +253,5 @@ def annual_report_xlsx(year, *, now=None):
     taken = set()
     for section in context["sections"]:
         sheet = workbook.create_sheet(_sheet_title(section["title"], taken))
-        sheet.append([str(h) for h in section["header"]])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in section["rows"]:
-            sheet.append([_typed(v) for v in row])
-        for column in sheet.columns:
-            for cell in column[1:]:
-                if isinstance(cell.value, Decimal):
-                    cell.number_format = "#,##0.00"
-            width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
-            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 12), 60)
-        sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        fill_sheet(sheet, section["header"], section["rows"])
+    return workbook_bytes(workbook)
