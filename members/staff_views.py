@@ -2,7 +2,6 @@
 mandates, account validation, payments list with totals per method, CSV/XLSX exports."""
 
 import datetime
-from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -16,14 +15,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.money import round_money
 from home.exports import FORMATS as EXPORT_FORMATS
 from home.exports import table_response
 from members import history, services
 from members.exceptions import MembersError
 from members.forms import ActivationForm, DeskMemberForm, MandateForm, OnsitePaymentForm, StaffMembershipForm
 from members.models import Mandate, Membership, Payment
-
-ZERO = Decimal("0.00")
 
 
 def _perm(codename):
@@ -265,7 +263,9 @@ def _period(request):
 def _totals_per_method(payments):
     labels = dict(Payment.Method.choices)
     totals = payments.values("method").annotate(total=Sum("total"), count=Count("pk")).order_by("method")
-    return [{**row, "label": labels.get(row["method"], row["method"])} for row in totals]
+    return [
+        {**row, "total": round_money(row["total"]), "label": labels.get(row["method"], row["method"])} for row in totals
+    ]
 
 
 def _payments_export(payments, totals, grand_total, start, end, fmt):
@@ -315,7 +315,7 @@ def payment_list(request):
         .order_by("fulfilled_at")
     )
     totals = _totals_per_method(payments)
-    grand_total = payments.aggregate(total=Sum("total"))["total"] or ZERO
+    grand_total = round_money(payments.aggregate(total=Sum("total"))["total"])
     if request.GET.get("format") in EXPORT_FORMATS:
         return _payments_export(payments, totals, grand_total, start, end, request.GET["format"])
     context = {

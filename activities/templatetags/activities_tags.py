@@ -1,14 +1,12 @@
 """Template helpers for the calendar: dates in words, seats left, prices, the home-page teaser."""
 
-from decimal import Decimal
-
 from django import template
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from activities import agenda
 from activities.formatting import deadline_in_words, when_in_words
+from core.money import ZERO, format_money
 
 register = template.Library()
 
@@ -41,9 +39,9 @@ def seats_label(session):
 def money(value):
     if value is None:
         return ""
-    if value == Decimal("0.00"):
+    if value == ZERO:
         return _("gratuit")
-    return f"{formats.number_format(value, 2, use_l10n=True)} €"
+    return format_money(value)
 
 
 @register.filter

@@ -1,0 +1,1 @@
+"""Ground floor shared by every app: money, and (as the seams issue lands) logs, errors, exports."""
