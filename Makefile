@@ -31,8 +31,8 @@ seed: $(VENV)/.installed compilemessages ## Migrate and load the demo content (i
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) seed_demo
 
-run: seed ## Install, migrate, load demo content and serve on http://127.0.0.1:8000
-	$(MANAGE) runserver $(HOST):$(PORT)
+run: seed ## Install, migrate, load demo content, then serve http://127.0.0.1:8000 with the task worker and the scheduler (Ctrl-C stops all three)
+	ESCALE_ADDR=$(HOST):$(PORT) $(VENV)/bin/honcho -f Procfile start
 
 test: $(VENV)/.installed compilemessages ## Whole test suite (SQLite, or PostgreSQL if DATABASE_URL is set)
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -210,6 +210,53 @@ def check_backup_restore(env):
             subprocess.run(["dropdb", *PG_ARGS, "--if-exists", restore_db], check=False, capture_output=True)  # noqa: S603,S607
 
 
+def _scheduled_run_state(job):
+    out = subprocess.run(  # noqa: S603
+        [
+            "psql",  # noqa: S607
+            *PG_ARGS,
+            "-d",
+            DB_NAME,
+            "-tAc",
+            # `job` is one of our own constant command names, never user input.
+            f"select count(*), count(finished_at), count(*) filter (where failed) from core_scheduledrun where job = '{job}'",  # noqa: S608
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return out.stdout.strip()
+
+
+def check_scheduler(env):
+    """The scheduler process starts under production settings, claims a job and the RQ worker runs it."""
+    job = "publish_scheduled"
+    process = subprocess.Popen(  # noqa: S603
+        [PYTHON, "manage.py", "run_scheduler", "--run-now", job],
+        env=env,
+        cwd=BASE_DIR,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _scheduled_run_state(job).startswith("1|"):
+        time.sleep(0.5)
+    running = process.poll() is None
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        output, _ = process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        output, _ = process.communicate()
+    claimed = _scheduled_run_state(job).startswith("1|")
+    report(running and claimed, "scheduler process starts and enqueues a periodic job", output.strip()[-300:])
+    report("Scheduler stopped." in output, "scheduler stops cleanly on SIGTERM")
+    run("RQ worker runs the periodic job", RQ_BURST_WORKER, env)
+    report(_scheduled_run_state(job) == "1|1|0", "periodic job finished on the worker", _scheduled_run_state(job))
+
+
 def main():
     media_root = Path(tempfile.mkdtemp(prefix="escale-prod-check-media-"))
     env = environment(media_root)
@@ -245,6 +292,7 @@ def main():
         check_pages()
         check_page_cache(env)
         check_cookies()
+        check_scheduler(env)
         check_backup_restore(env)
     finally:
         if process is not None and process.poll() is None:

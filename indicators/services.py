@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from activities.models import SEAT_STATUSES, Booking, Session
+from core.money import round_money
 from indicators.models import SurveyAnswer
 from members.models import MemberProfile, Membership, Payment, PaymentItem
 
@@ -252,9 +253,10 @@ def revenue_figures(period):
         refunded_sum=_money_sum("refunded_amount", filter=new_money),
         credit_sum=_money_sum("total", filter=~new_money),
     )
+    totals = {key: round_money(value) for key, value in totals.items()}
     methods = dict(Payment.Method.choices)
     by_method = [
-        {"key": row["method"], "label": methods.get(row["method"], row["method"]), "amount": row["amount"]}
+        {"key": row["method"], "label": methods.get(row["method"], row["method"]), "amount": round_money(row["amount"])}
         for row in payments.values("method").annotate(amount=_money_sum("total")).order_by("method")
     ]
     kinds = {PaymentItem.Kind.MEMBERSHIP: _("Adhésions"), PaymentItem.Kind.BOOKING: _("Activités")}
@@ -263,7 +265,7 @@ def revenue_figures(period):
     for row in rows:
         # A whole cycle is an activity too: counted with single bookings.
         kind = PaymentItem.Kind.BOOKING if row["kind"] == PaymentItem.Kind.CYCLE else row["kind"]
-        amounts[kind] += row["amount"]
+        amounts[kind] += round_money(row["amount"])
     return {
         "total": totals["received"],
         "refunded": totals["refunded_sum"],

@@ -11,6 +11,7 @@ from payments import PaymentStatus
 
 from activities.audit import log_action
 from activities.models import Booking, CycleBooking
+from core.money import round_money
 from members.exceptions import (
     AlreadyPaid,
     ChequeNumberRequired,
@@ -245,7 +246,7 @@ def _fulfil(payment):
 
 
 def credit_balance(member):
-    return Credit.objects.filter(member=member).aggregate(total=Sum("amount"))["total"] or ZERO
+    return round_money(Credit.objects.filter(member=member).aggregate(total=Sum("amount"))["total"])
 
 
 def _lock_member(member):
