@@ -58,8 +58,15 @@ def build_scheduler(*, jobs=SCHEDULE, run_now=()):
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
         timezone=settings.TIME_ZONE,
     )
-    for job in jobs:
-        scheduler.add_job(fire, trigger_for(job), args=[job.command], id=job.command, name=job.command)
-    for command in run_now:
-        scheduler.add_job(fire, "date", args=[command], id=f"{command}-now", name=f"{command} (now)")
+    # APScheduler logs "Adding job tentatively" for every job added before start: noise in `make run`.
+    apscheduler_log = logging.getLogger("apscheduler.scheduler")
+    level = apscheduler_log.level
+    apscheduler_log.setLevel(logging.WARNING)
+    try:
+        for job in jobs:
+            scheduler.add_job(fire, trigger_for(job), args=[job.command], id=job.command, name=job.command)
+        for command in run_now:
+            scheduler.add_job(fire, "date", args=[command], id=f"{command}-now", name=f"{command} (now)")
+    finally:
+        apscheduler_log.setLevel(level)
     return scheduler
