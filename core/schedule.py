@@ -8,24 +8,32 @@ leave on French mornings; seat offers and scheduled pages are looked at every fi
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class PeriodicJob:
     command: str
     crontab: str  # minute hour day month day-of-week, in settings.TIME_ZONE
-    why: str
+    why: str  # what people get from it, shown to administrators
 
 
 SCHEDULE = (
-    PeriodicJob("publish_scheduled", "*/5 * * * *", "pages and news scheduled by editors go live on time"),
-    PeriodicJob("expire_seat_offers", "*/5 * * * *", "an unanswered seat offer passes to the next person waiting"),
-    PeriodicJob("send_session_alerts", "0 8-20 * * *", "new sessions on a member's interests, hourly in the daytime"),
-    PeriodicJob("send_session_reminders", "0 9 * * *", "reminder two days before a session"),
-    PeriodicJob("warn_sessions_under_minimum", "30 8 * * *", "coordinators hear of sessions under their minimum"),
-    PeriodicJob("send_renewal_reminders", "0 10 * * *", "membership renewal reminder 30 days before the end"),
-    PeriodicJob("send_satisfaction_surveys", "30 10 * * *", "yesterday's participants get the short survey"),
-    PeriodicJob("anonymise_care_files", "15 3 * * *", "care files past their retention period are anonymised"),
-    PeriodicJob("prune_scheduled_runs", "45 3 * * *", "the scheduler's own journal and finished task results"),
+    PeriodicJob("publish_scheduled", "*/5 * * * *", _("les pages et actualités programmées sont publiées à l'heure")),
+    PeriodicJob("expire_seat_offers", "*/5 * * * *", _("une place proposée sans réponse passe à la personne suivante")),
+    PeriodicJob(
+        "send_session_alerts", "0 8-20 * * *", _("les nouvelles séances sur les centres d'intérêt, en journée")
+    ),
+    PeriodicJob("send_session_reminders", "0 9 * * *", _("le rappel deux jours avant une séance")),
+    PeriodicJob(
+        "warn_sessions_under_minimum", "30 8 * * *", _("l'alerte aux coordinateurs sur les séances sous le minimum")
+    ),
+    PeriodicJob(
+        "send_renewal_reminders", "0 10 * * *", _("le rappel de renouvellement 30 jours avant la fin de l'adhésion")
+    ),
+    PeriodicJob("send_satisfaction_surveys", "30 10 * * *", _("le questionnaire aux participants de la veille")),
+    PeriodicJob("anonymise_care_files", "15 3 * * *", _("l'anonymisation des dossiers d'accompagnement échus")),
+    PeriodicJob("prune_scheduled_runs", "45 3 * * *", _("le ménage du journal des tâches (30 jours)")),
 )
 
 # Commands that are run by hand, never on a schedule (the schedule test reads this list).

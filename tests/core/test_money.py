@@ -9,7 +9,7 @@ import pytest
 from core.money import ZERO, format_money, round_money
 from indicators import services as indicators
 from members import services
-from tests.members.factories import make_booking, make_user
+from tests.members.factories import make_booking
 
 
 def test_round_money_rounds_half_up_to_the_cent_and_reads_none_as_zero():

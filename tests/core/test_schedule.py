@@ -98,3 +98,19 @@ def test_a_failing_job_is_recorded_as_failed():
 def test_the_scheduler_refuses_an_unknown_job():
     with pytest.raises(Exception, match="Unknown command"):
         call_command("run_scheduler", "--run-now", "no_such_command", "--exit-after-run-now")
+
+
+@pytest.mark.django_db
+def test_administrators_see_the_jobs_and_a_failed_run_coordinators_do_not(client, make_user):
+    from members.roles import ADMINISTRATOR, COORDINATOR
+
+    ScheduledRun.objects.create(job="send_renewal_reminders", due_at=timezone.now(), failed=True, output="boom")
+    client.force_login(make_user("admin@escale.example", role=ADMINISTRATOR))
+    page = client.get("/admin/taches-planifiees/").content.decode()
+    for job in SCHEDULE:
+        assert job.command in page
+    assert "1 exécution en échec ci-dessous." in page and "boom" in page
+    client.force_login(make_user("coordination@escale.example", role=COORDINATOR))
+    refused = client.get("/admin/taches-planifiees/")
+    assert refused.status_code in (302, 403)  # Wagtail sends a refused admin URL back to the dashboard
+    assert "boom" not in refused.content.decode()
