@@ -216,3 +216,13 @@ def test_a_member_cannot_open_the_list_of_accounts_to_validate(client, member):
     client.force_login(member)
 
     assert client.get("/admin/adherents/a-valider/").status_code == 403
+
+
+def test_the_admin_menu_shows_the_number_of_accounts_to_validate_only_while_some_wait(coordinator_client, home_fr):
+    assert "comptes-a-valider" not in coordinator_client.get("/admin/").content.decode()
+
+    _sign_up_waiting()
+
+    menu = coordinator_client.get("/admin/").content.decode()  # the sidebar is JSON: "à" may be escaped
+    assert "comptes-a-valider" in menu
+    assert "1 compte \\u00e0 valider" in menu or "1 compte à valider" in html.unescape(menu)
