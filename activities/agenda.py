@@ -15,10 +15,11 @@ from activities.models import ActivityPage, Session
 
 
 def listing_queryset():
-    """Scheduled sessions of live activities, with seat counts, place and activity in one query."""
+    """Sessions of live activities, with seat counts, place and activity in one query. Cancelled
+    sessions stay listed (marked "Annulée", without booking offer): a session that silently vanishes
+    leaves people wondering whether they misread the programme."""
     return (
-        Session.objects.scheduled()
-        .filter(activity__live=True)
+        Session.objects.filter(activity__live=True)
         .select_related("place", "activity")
         .defer("activity__body")
         .with_counts()

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 import django_filters
 
-from activities.models import ActivityPage, Audience, Place, Theme
+from activities.models import ActivityPage, Audience, Place, Session, Theme
 
 
 def _choices(model):
@@ -49,5 +49,5 @@ class SessionFilter(django_filters.FilterSet):
 
     def filter_available(self, queryset, name, value):
         if value:
-            return queryset.filter(confirmed_count__lt=F("capacity"))
+            return queryset.filter(status=Session.Status.SCHEDULED, confirmed_count__lt=F("capacity"))
         return queryset

@@ -19,7 +19,8 @@ from activities.filters import SessionFilter
 from activities.formatting import month_in_words
 from activities.forms import BookingForm
 from activities.models import Booking, CycleBooking, Session
-from activities.templatetags.activities_tags import money
+from activities.templatetags.activities_tags import booking_state, money
+from members.services import cancellation_money, credit_given_for
 
 PER_PAGE = 40
 PUBLIC_CACHE = "public, max-age=300, s-maxage=300"  # the iCal feed: no personal content
@@ -94,6 +95,7 @@ def session_detail(request, pk, form=None):
         "form": form or BookingForm(session=session),
         "my_booking": my_booking,
         "is_open": session.is_open_for_booking(),
+        "state": booking_state(session),
     }
     return render(request, "activities/session_detail.html", context)
 
@@ -182,7 +184,8 @@ def my_bookings(request):
     for booking, session in zip(bookings, sessions, strict=True):
         booking.session = session
     upcoming = [b for b in bookings if b.session.start >= now]
-    past = [b for b in bookings if b.session.start < now]
+    # Most recent first, whatever the order above (the list spans years: each line shows its year).
+    past = sorted((b for b in bookings if b.session.start < now), key=lambda b: (b.session.start, b.pk), reverse=True)
     # Cycles still to come, titled in the active language like their sessions (no query per cycle).
     cycles = list(
         CycleBooking.objects.filter(
@@ -195,7 +198,7 @@ def my_bookings(request):
     titles = {b.cycle_booking_id: b.session.display_activity for b in bookings if b.cycle_booking_id}
     for cycle in cycles:
         cycle.display_activity = titles.get(cycle.pk, cycle.activity)
-    return render(request, "activities/my_bookings.html", {"upcoming": upcoming, "past": past[::-1], "cycles": cycles})
+    return render(request, "activities/my_bookings.html", {"upcoming": upcoming, "past": past, "cycles": cycles})
 
 
 def _act_on_own_booking(request, pk, action, success, then):
@@ -212,11 +215,38 @@ def _act_on_own_booking(request, pk, action, success, then):
 
 @never_cache
 @login_required
-@require_POST
 def cancel_view(request, pk):
-    return _act_on_own_booking(
-        request, pk, services.cancel_booking, _("Votre inscription est annulée."), "activities:my_bookings"
-    )
+    """Cancel one's booking: a page that says what will happen to the seat and the money, then a
+    button (works without JavaScript); afterwards the message says what happened to the money."""
+    booking = _own_booking_or_404(request, pk)
+    if booking.cycle_booking_id and booking.cycle_booking.status == CycleBooking.Status.CONFIRMED:
+        return redirect("activities:cancel_cycle", pk=booking.cycle_booking_id)
+    if request.method == "POST":
+        try:
+            booking = services.cancel_booking(booking, by=request.user)
+        except BookingError as error:
+            messages.error(request, error.message)
+            return redirect("activities:booking_detail", pk=booking.pk)
+        messages.success(request, _("Votre inscription est annulée."))
+        credit = credit_given_for(booking)
+        if credit:
+            messages.info(
+                request,
+                _("%(amount)s ont été ajoutés à votre avoir : ils serviront à payer une prochaine inscription.")
+                % {"amount": money(credit)},
+            )
+        elif booking.price:
+            messages.info(request, _("Vous n'avez rien à payer pour cette séance."))
+        return redirect("activities:my_bookings")
+    session = agenda.attach_localized_activities([booking.session])[0]
+    context = {
+        "booking": booking,
+        "session": session,
+        "cancellable": booking.is_active,
+        "too_late": booking.status != Booking.Status.OFFERED and timezone.now() >= session.cancellable_until,
+        "money": cancellation_money(booking),
+    }
+    return render(request, "activities/cancel_booking.html", context)
 
 
 @never_cache

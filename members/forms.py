@@ -142,13 +142,36 @@ class ProfileForm(forms.Form):
         }
 
 
+class MembershipTypeField(forms.ModelChoiceField):
+    """Each type with its price and the period it would cover for this member, before paying."""
+
+    member = None
+
+    def label_from_instance(self, obj):
+        from core.money import format_money
+        from members.services.memberships import period_for
+
+        valid_from, valid_until = period_for(self.member, obj)
+        price = _("gratuite") if obj.is_free or not obj.price else format_money(obj.price)
+        return _("%(name)s – %(price)s – du %(start)s au %(end)s") % {
+            "name": obj.name,
+            "price": price,
+            "start": valid_from.strftime("%d/%m/%Y"),
+            "end": valid_until.strftime("%d/%m/%Y"),
+        }
+
+
 class MembershipChoiceForm(forms.Form):
-    membership_type = forms.ModelChoiceField(
+    membership_type = MembershipTypeField(
         label=_("Type d'adhésion"),
         queryset=MembershipType.objects.filter(active=True),
         widget=forms.RadioSelect,
         empty_label=None,
     )
+
+    def __init__(self, *args, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership_type"].member = member
 
 
 class CycleBookingChoiceField(forms.ModelMultipleChoiceField):
@@ -269,9 +292,13 @@ class MandateForm(forms.Form):
 
 
 class StaffMembershipForm(forms.Form):
-    membership_type = forms.ModelChoiceField(
+    membership_type = MembershipTypeField(
         label=_("Type d'adhésion"), queryset=MembershipType.objects.filter(active=True), empty_label=None
     )
+
+    def __init__(self, *args, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership_type"].member = member
 
 
 # --- the dummy payment provider (development and tests) ------------------------------------------

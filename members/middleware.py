@@ -3,8 +3,9 @@
 import re
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 from members.roles import CARE_ROLES
 
@@ -42,3 +43,25 @@ class RequireStaffMFAMiddleware:
         if ACCOUNT_PAGES.match(path):  # allauth: MFA setup, logout, e-mail, password
             return False
         return needs_mfa(request.user)
+
+
+class StaffOnlyAdminMiddleware:
+    """A logged-in person without admin access (a member) opening an /admin/ URL gets a plain 403
+    page pointing to Mon espace. Without it Wagtail sends them to the login page, which sends a
+    logged-in person back to /admin/: an endless redirect."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            request.path.startswith("/admin/")
+            and not request.path.startswith("/admin/login/")
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            response = render(request, "403.html", {"staff_area": True}, status=403)
+            add_never_cache_headers(response)
+            return response
+        return self.get_response(request)

@@ -107,6 +107,7 @@ def member_list(request):
         return _members_export(queryset, request.GET["format"])
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
     context = {"page_obj": page, "q": q, "status": status, "status_filters": STATUS_FILTERS}
+    context["to_validate"] = services.accounts_to_validate().count()
     return render(request, "members/admin/member_list.html", context)
 
 
@@ -167,7 +168,7 @@ def onsite_payment(request, pk):
     bookings = services.outstanding_bookings(member)
     cycles = services.outstanding_cycle_bookings(member)
     form = OnsitePaymentForm(request.POST or None, memberships=memberships, bookings=bookings, cycle_bookings=cycles)
-    membership_form = StaffMembershipForm(prefix="adhesion")
+    membership_form = StaffMembershipForm(prefix="adhesion", member=member)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_onsite_payment(
@@ -193,7 +194,7 @@ def onsite_payment(request, pk):
 def new_membership(request, pk):
     """The member, at the desk, takes a membership; it then waits for the on-site payment."""
     member = _member(pk)
-    form = StaffMembershipForm(request.POST, prefix="adhesion")
+    form = StaffMembershipForm(request.POST, prefix="adhesion", member=member)
     if form.is_valid():
         try:
             services.start_membership(member, form.cleaned_data["membership_type"], by=request.user, in_person=True)

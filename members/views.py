@@ -82,7 +82,7 @@ def profile_edit(request):
 @member_view
 def join(request):
     """Choose a membership type; free ones are active at once, others go to payment."""
-    form = MembershipChoiceForm(request.POST or None)
+    form = MembershipChoiceForm(request.POST or None, member=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             membership = services.start_membership(request.user, form.cleaned_data["membership_type"])
@@ -93,7 +93,11 @@ def join(request):
             return redirect("members:pay", token=payment.token)
         except MembersError as error:
             messages.error(request, error.message)
-    return render(request, "members/join.html", {"form": form, "types": MembershipType.objects.filter(active=True)})
+    types = list(MembershipType.objects.filter(active=True))
+    for membership_type in types:
+        membership_type.rule = services.period_rule(membership_type)
+        membership_type.period = services.period_for(request.user, membership_type)
+    return render(request, "members/join.html", {"form": form, "types": types})
 
 
 @member_view

@@ -2,12 +2,14 @@
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
+from wagtail.admin.menu import LinkMenuItemComponent
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.admin_menu import PermissionMenuItem
-from members import staff_views
+from members import staff_views, validation_views
 from members.models import MembershipType
 
 
@@ -18,7 +20,18 @@ class MembershipTypeViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 221
     list_display = ["name", "price", "kind", "is_free", "is_solidarity", "active"]
-    form_fields = ["name", "description", "price", "kind", "is_free", "is_solidarity", "active", "sort_order"]
+    form_fields = [
+        "name",
+        "description",
+        "price",
+        "kind",
+        "carry_over_day",
+        "carry_over_month",
+        "is_free",
+        "is_solidarity",
+        "active",
+        "sort_order",
+    ]
 
 
 @hooks.register("register_admin_viewset")
@@ -36,6 +49,9 @@ staff_patterns = [
     path("<int:pk>/mandat/", staff_views.new_mandate, name="new_mandate"),
     path("<int:pk>/activation/", staff_views.activation_link, name="activation_link"),
     path("<int:pk>/valider/", staff_views.validate_member, name="validate_member"),
+    path("a-valider/", validation_views.accounts_to_validate, name="accounts_to_validate"),
+    path("a-valider/<int:pk>/valider/", validation_views.validate, name="validate_account"),
+    path("a-valider/<int:pk>/refuser/", validation_views.refuse, name="refuse_account"),
     path("<int:pk>/tarif-solidaire/", staff_views.toggle_solidarity, name="toggle_solidarity"),
 ]
 
@@ -53,4 +69,32 @@ def register_members_menu():
         icon_name="group",
         order=220,
         permission="members.view_memberprofile",
+    )
+
+
+class AccountsToValidateMenuItem(PermissionMenuItem):
+    """ "3 comptes à valider": shown to staff who validate, only while accounts are waiting."""
+
+    def is_shown(self, request):
+        from members.services import accounts_to_validate
+
+        return super().is_shown(request) and accounts_to_validate().exists()
+
+    def render_component(self, request):
+        from members.services import accounts_to_validate
+
+        count = accounts_to_validate().count()
+        label = ngettext("%(count)d compte à valider", "%(count)d comptes à valider", count) % {"count": count}
+        return LinkMenuItemComponent(self.name, label, self.url, icon_name=self.icon_name)
+
+
+@hooks.register("register_admin_menu_item")
+def register_accounts_to_validate_menu():
+    return AccountsToValidateMenuItem(
+        _("Comptes à valider"),
+        reverse("members_staff:accounts_to_validate"),
+        name="comptes-a-valider",
+        icon_name="warning",
+        order=219,
+        permission="members.change_memberprofile",
     )

@@ -135,7 +135,13 @@ class ActivityPage(Page):
     def upcoming_sessions(self):
         from activities.models.sessions import Session
 
-        return Session.objects.upcoming().scheduled().for_activity(self.source_page()).with_counts()
+        # Cancelled sessions stay listed, marked "Annulée" (never a booking offer on them).
+        return (
+            Session.objects.upcoming()
+            .exclude(status=Session.Status.DONE)
+            .for_activity(self.source_page())
+            .with_counts()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,11 +1,13 @@
 """Template helpers for the calendar: dates in words, seats left, prices, the home-page teaser."""
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from activities import agenda
 from activities.formatting import deadline_in_words, when_in_words
+from activities.models import Session
 from core.money import ZERO, format_money
 
 register = template.Library()
@@ -20,13 +22,39 @@ def session_when(session):
 
 
 @register.filter
+def session_when_with_year(session):
+    """ "mardi 3 mars 2026, 10 h – 11 h 30": for lists that span years (past bookings)."""
+    return when_in_words(session.start, session.end, with_year=True)
+
+
+@register.filter
 def deadline_words(value):
     """ "mardi 3 mars à 10 h"."""
     return deadline_in_words(value) if value else ""
 
 
+def booking_state(session, now=None):
+    """ "cancelled", "past" or "upcoming": what a listing may offer (no booking, seats or phone
+    invitation for a cancelled or past session)."""
+    if session.status == Session.Status.CANCELLED:
+        return "cancelled"
+    if session.start <= (now or timezone.now()) or session.status == Session.Status.DONE:
+        return "past"
+    return "upcoming"
+
+
+@register.filter
+def session_state(session):
+    return booking_state(session)
+
+
 @register.filter
 def seats_label(session):
+    state = booking_state(session)
+    if state == "cancelled":
+        return _("Annulée")
+    if state == "past":
+        return _("Séance passée")
     left = session.seats_left()
     if left <= 0:
         return _("Complet – liste d'attente") if session.waitlist_enabled else _("Complet")
@@ -63,5 +91,5 @@ def prices_label(session):
 @register.inclusion_tag("activities/includes/session_teaser_list.html", takes_context=True)
 def upcoming_sessions(context, count=4):
     """The next `count` sessions, for the home page."""
-    sessions = agenda.attach_localized_activities(agenda.listing_queryset().upcoming()[:count])
+    sessions = agenda.attach_localized_activities(agenda.listing_queryset().scheduled().upcoming()[:count])
     return {"sessions": sessions, "request": context.get("request")}

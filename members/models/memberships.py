@@ -1,8 +1,27 @@
 """Membership types (managed by administrators) and the memberships members hold."""
 
+import calendar
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+MONTHS = [
+    (1, _("janvier")),
+    (2, _("février")),
+    (3, _("mars")),
+    (4, _("avril")),
+    (5, _("mai")),
+    (6, _("juin")),
+    (7, _("juillet")),
+    (8, _("août")),
+    (9, _("septembre")),
+    (10, _("octobre")),
+    (11, _("novembre")),
+    (12, _("décembre")),
+]
 
 
 class MembershipType(models.Model):
@@ -14,6 +33,21 @@ class MembershipType(models.Model):
     description = models.TextField(_("Description"), blank=True)
     price = models.DecimalField(_("Prix"), max_digits=10, decimal_places=2)
     kind = models.CharField(_("Durée"), max_length=16, choices=Kind.choices, default=Kind.CALENDAR_YEAR)
+    # The usual rule of French associations: joining late in the year also covers the next year.
+    carry_over_day = models.PositiveSmallIntegerField(
+        _("Report : jour"), default=1, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    carry_over_month = models.PositiveSmallIntegerField(
+        _("Report : mois"),
+        choices=MONTHS,
+        null=True,
+        blank=True,
+        default=9,
+        help_text=_(
+            "Année civile seulement : une adhésion prise à partir de ce jour vaut aussi pour toute "
+            "l'année suivante (par exemple à partir du 1er septembre). Vide : jamais de report."
+        ),
+    )
     is_free = models.BooleanField(_("Gratuite"), default=False, help_text=_("Par exemple pour les bénévoles."))
     is_solidarity = models.BooleanField(_("Solidaire"), default=False)
     active = models.BooleanField(_("Proposée"), default=True)
@@ -26,6 +60,10 @@ class MembershipType(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.carry_over_month and self.carry_over_day > calendar.monthrange(2000, self.carry_over_month)[1]:
+            raise ValidationError({"carry_over_day": _("Ce jour n'existe pas dans le mois choisi.")})
 
 
 class MembershipQuerySet(models.QuerySet):

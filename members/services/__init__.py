@@ -10,6 +10,8 @@ from .memberships import (
     cycle_price_for,
     make_renewal_token,
     membership_period,
+    period_for,
+    period_rule,
     price_for,
     read_renewal_token,
     send_renewal_reminders,
@@ -17,9 +19,11 @@ from .memberships import (
 )
 from .payments import (
     apply_status,
+    cancellation_money,
     create_online_payment,
     credit_balance,
     credit_cancelled_booking,
+    credit_given_for,
     outstanding_bookings,
     outstanding_cycle_bookings,
     pay_with_credit,
@@ -35,17 +39,20 @@ from .profiles import (
     record_signup,
     send_activation_link,
     update_profile,
-    validate_account,
 )
 from .receipts import issue_receipt, next_receipt_number, render_receipt_pdf
+from .validation import accounts_to_validate, refuse_account, validate_account
 
 __all__ = [
+    "accounts_to_validate",
     "active_membership_on",
     "apply_status",
+    "cancellation_money",
     "create_member_at_desk",
     "create_online_payment",
     "credit_balance",
     "credit_cancelled_booking",
+    "credit_given_for",
     "cycle_price_for",
     "erase_member",
     "give_mandate",
@@ -53,6 +60,8 @@ __all__ = [
     "make_renewal_token",
     "member_language",
     "membership_period",
+    "period_for",
+    "period_rule",
     "next_receipt_number",
     "outstanding_bookings",
     "outstanding_cycle_bookings",
@@ -64,6 +73,7 @@ __all__ = [
     "record_onsite_payment",
     "record_signup",
     "refund_booking",
+    "refuse_account",
     "render_receipt_pdf",
     "require_mandate",
     "revoke_mandate",

@@ -1,5 +1,6 @@
 """Memberships and the one price rule (design.md booking rule 1), renewal reminders and links."""
 
+import calendar
 import datetime
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from activities.audit import log_action
+from activities.formatting import EN_MONTHS, FR_MONTHS
 from members.exceptions import InvalidRenewalLink, MembershipTypeUnavailable
 from members.models import MemberProfile, Membership, MembershipType
 
@@ -22,16 +24,55 @@ RENEWAL_LINK_MAX_AGE = datetime.timedelta(days=7)
 REMINDER_DAYS_BEFORE = 30
 
 
+def _carry_over_date(membership_type, year):
+    """The day of `year` from which a calendar-year membership also covers the next year, or None."""
+    month = membership_type.carry_over_month
+    if membership_type.kind != MembershipType.Kind.CALENDAR_YEAR or not month:
+        return None
+    day = min(membership_type.carry_over_day or 1, calendar.monthrange(year, month)[1])
+    return datetime.date(year, month, day)
+
+
 def membership_period(membership_type, start):
-    """(valid_from, valid_until) of a membership starting on `start`: to 31 December for a
-    calendar-year type, else 12 rolling months (the day before the same date next year)."""
+    """(valid_from, valid_until) of a membership starting on `start`, as its type defines it.
+
+    Calendar year: to 31 December; from the type's carry-over date (e.g. 1 September) on, to
+    31 December of the next year. Rolling: 12 months (the day before the same date next year).
+    """
     if membership_type.kind == MembershipType.Kind.CALENDAR_YEAR:
-        return start, datetime.date(start.year, 12, 31)
+        carry_over = _carry_over_date(membership_type, start.year)
+        last_year = start.year + 1 if carry_over and start >= carry_over else start.year
+        return start, datetime.date(last_year, 12, 31)
     try:
         same_day_next_year = start.replace(year=start.year + 1)
     except ValueError:  # 29 February
         same_day_next_year = start.replace(year=start.year + 1, day=28)
     return start, same_day_next_year - datetime.timedelta(days=1)
+
+
+def period_for(member, membership_type, *, start=None):
+    """The (valid_from, valid_until) `start_membership` would give `member` today (or from `start`):
+    shown on the join page and the desk form before paying. A renewal starts the day after the
+    current membership ends."""
+    start = start or timezone.localdate()
+    current = active_membership_on(member, start)
+    if current and current.valid_until >= start:
+        start = current.valid_until + datetime.timedelta(days=1)
+    return membership_period(membership_type, start)
+
+
+def period_rule(membership_type):
+    """The rule in words: "Année civile ; à partir du 1er septembre, aussi l'année suivante"."""
+    if membership_type.kind != MembershipType.Kind.CALENDAR_YEAR or not membership_type.carry_over_month:
+        return str(membership_type.get_kind_display())
+    day, month = membership_type.carry_over_day, membership_type.carry_over_month
+    if (translation.get_language() or "fr")[:2] == "fr":
+        date = f"{'1er' if day == 1 else day} {FR_MONTHS[month - 1]}"
+    else:
+        date = f"{day} {EN_MONTHS[month - 1]}"
+    return _(
+        "Année civile (jusqu'au 31 décembre) ; une adhésion prise à partir du %(date)s vaut aussi pour l'année suivante"
+    ) % {"date": date}
 
 
 def active_membership_on(user, date):
@@ -96,12 +137,7 @@ def start_membership(member, membership_type, *, by=None, start=None, in_person=
         require_mandate(by, member, "pay")
     if not membership_type.active:
         raise MembershipTypeUnavailable()
-    today = timezone.localdate()
-    start = start or today
-    current = active_membership_on(member, start)
-    if current and current.valid_until >= start:
-        start = current.valid_until + datetime.timedelta(days=1)
-    valid_from, valid_until = membership_period(membership_type, start)
+    valid_from, valid_until = period_for(member, membership_type, start=start)
     free = membership_type.is_free or membership_type.price <= ZERO
     with transaction.atomic():
         # A previous unpaid attempt for the same period is replaced, not piled up.

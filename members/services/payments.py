@@ -1,6 +1,7 @@
 """Payments: online (django-payments), on site, with a credit; idempotent confirmation; refunds and credits."""
 
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Sum
@@ -336,6 +337,28 @@ def _give_back(item, member, amount, *, mode, by, about, credit_booking=None):
         on_behalf_of=member if by and by != member else None,
         data={"amount": str(amount), "payment": payment.pk},
     )
+
+
+class CancellationMoney(NamedTuple):
+    outcome: str  # "credit": what was paid becomes credit; "unpaid": nothing to pay any more; "free"
+    amount: Decimal
+
+
+def cancellation_money(booking):
+    """What cancelling `booking` does with the money, said to the member before they confirm: what
+    was paid becomes credit (avoir, see `credit_cancelled_booking`), an unpaid price is no longer
+    owed, a free booking costs nothing."""
+    item = _paid_items().filter(booking=booking).first()
+    if item is not None:
+        return CancellationMoney("credit", item.amount)
+    if booking.price and booking.price > ZERO:
+        return CancellationMoney("unpaid", booking.price)
+    return CancellationMoney("free", ZERO)
+
+
+def credit_given_for(booking):
+    """The credit (avoir) given when `booking` was cancelled, or ZERO."""
+    return Credit.objects.filter(booking=booking, amount__gt=ZERO).aggregate(total=Sum("amount"))["total"] or ZERO
 
 
 def credit_cancelled_booking(booking, *, by=None):

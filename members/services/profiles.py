@@ -95,18 +95,6 @@ def record_signup(user, data, *, request=None):
     return profile
 
 
-def validate_account(user, *, by):
-    """Staff accept an account created online while validation was required."""
-    with transaction.atomic():
-        user.is_active = True
-        user.save(update_fields=["is_active"])
-        profile = profile_of(user)
-        profile.is_validated = True
-        profile.save(update_fields=["is_validated", "updated_at"])
-        log_action(user, "escale.member.validated", actor=by, on_behalf_of=user)
-    return user
-
-
 def create_member_at_desk(*, first_name, last_name, phone, by, commune="", postal_code="", email=""):
     """An account for someone without e-mail, created at the desk by staff (phone only).
 

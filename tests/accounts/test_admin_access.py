@@ -80,6 +80,27 @@ def test_plain_member_is_refused_admin_access(client, member, password, home_fr)
 
     response = client.get(reverse("wagtailadmin_home"))
 
+    assert response.status_code == 403
+    assert client.get(reverse("wagtailadmin_pages:add_subpage", args=[home_fr.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/admin/adherents/", "/admin/nimporte-quoi/"])
+def test_logged_in_member_opening_an_admin_url_sees_the_team_only_page_with_a_link_to_mon_espace(
+    client, member, home_fr, path
+):
+    client.force_login(member)
+
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert response.status_code == 403
+    content = html.unescape(response.content.decode())
+    assert "Cet espace est réservé à l'équipe" in content
+    assert 'href="/fr/mon-espace/"' in content
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_anonymous_visitor_opening_the_admin_is_still_sent_to_the_login_page(client, home_fr):
+    response = client.get("/admin/pages/")
+
     assert response.status_code == 302
-    assert response["Location"].startswith(LOGIN_URL)
-    assert client.get(reverse("wagtailadmin_pages:add_subpage", args=[home_fr.pk])).status_code in (302, 403)
+    assert "/admin/login/" in response["Location"] or LOGIN_URL in response["Location"]

@@ -78,11 +78,13 @@ def test_member_cannot_see_or_cancel_another_members_booking(client):
     assert booking.status == Booking.Status.CONFIRMED
 
 
-def test_cancel_needs_post(client):
+def test_opening_the_cancel_url_only_asks_for_confirmation(client):
     member = make_user()
     booking = Booking.objects.create(session=make_session(), member=member, status="confirmed", price=0)
     client.force_login(member)
-    assert client.get(f"/fr/agenda/inscriptions/{booking.pk}/annuler/").status_code == 405
+    assert client.get(f"/fr/agenda/inscriptions/{booking.pk}/annuler/").status_code == 200
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CONFIRMED
 
 
 def test_session_detail_offers_booking_form_and_ics_link(client):

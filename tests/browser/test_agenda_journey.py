@@ -96,7 +96,8 @@ def test_member_finds_a_session_by_theme_books_it_sees_it_in_mon_espace_and_canc
         assert violations_of(page) == []
         row = page.locator("ul.booking-list > li").filter(has_text=when)
         row.get_by_role("link", name=title).click()
-        page.get_by_role("button", name="Annuler mon inscription").click()
+        page.get_by_role("link", name="Annuler mon inscription").click()
+        page.get_by_role("button", name="Oui, annuler mon inscription").click()
 
         expect(page.locator(".messages")).to_contain_text("Votre inscription est annulée.")
         expect(page.locator("ul.booking-list > li").filter(has_text=when)).to_contain_text("Annulée")
