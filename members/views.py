@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from payments import PaymentStatus, RedirectNeeded
 
 from activities.models import Booking
+from core.money import ZERO
 from members import history, services
 from members.exceptions import MembersError
 from members.forms import (
@@ -24,7 +25,8 @@ from members.forms import (
     ProfileForm,
     localise_dummy_form,
 )
-from members.models import Mandate, Membership, MembershipType, Payment, Receipt, TaxReceipt
+from members.models import Mandate, Membership, MembershipType, Payment, PaymentItem, Receipt, TaxReceipt
+from members.services.fulfilment import credited_lines
 
 RENEWAL_SESSION_KEY = "members_renewal_payments"
 
@@ -147,6 +149,12 @@ def pay(request, token):
         raise Http404
     if payment.status == PaymentStatus.CONFIRMED:
         return redirect(payment.get_success_url())
+    if not payment.items.filter(state=PaymentItem.State.PENDING).exists():
+        # Replaced by a newer payment, or abandoned: it takes no more money.
+        messages.info(
+            request, _("Ce paiement n'est plus en cours : rien n'a été prélevé. Reprenez depuis votre espace.")
+        )
+        return redirect("members:dashboard" if owner else "/")
     try:
         form = localise_dummy_form(payment.get_form(data=request.POST or None))
     except RedirectNeeded as redirect_to:
@@ -168,9 +176,14 @@ def _own_payment(request, pk):
 @login_not_required
 def payment_done(request, pk):
     payment = _own_payment(request, pk)
-    return render(
-        request, "members/payment_result.html", {"payment": payment, "success": payment.fulfilled_at is not None}
-    )
+    credited = list(credited_lines(payment))
+    context = {
+        "payment": payment,
+        "success": payment.fulfilled_at is not None,
+        "credited": credited,
+        "credited_total": sum((line.amount for line in credited), ZERO),
+    }
+    return render(request, "members/payment_result.html", context)
 
 
 @never_cache

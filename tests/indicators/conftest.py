@@ -46,6 +46,7 @@ def pay(member, method, items, *, fulfilled_at):
             booking=obj if kind == "booking" else None,
             label=str(kind),
             amount=amount,
+            state="paid" if fulfilled_at else "pending",
         )
     return payment
 
