@@ -1,6 +1,7 @@
 """Mon espace: dashboard, history, profile, memberships and payments, receipts, attestation, export,
 account deletion, mandates — every view for the logged-in member's own objects only (404 otherwise)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required, login_required
@@ -261,13 +262,18 @@ def renew(request, token):
     except MembersError as error:
         return render(request, "members/renew.html", {"error": error.message}, status=400)
     membership_type = membership.type if membership.type.active else None
+    online = bool(settings.MEMBERS_ONLINE_PAYMENT_VARIANT)
     if request.method == "POST" and membership_type:
         member = membership.member
         new = services.start_membership(member, membership_type)
         if new.status == Membership.Status.ACTIVE:
             return render(request, "members/renew.html", {"done": True, "membership": new})
-        payment = services.create_online_payment(member, memberships=[new])
+        try:
+            payment = services.create_online_payment(member, memberships=[new])
+        except MembersError:  # no online payment (production without Stripe): the desk takes it
+            return render(request, "members/renew.html", {"at_desk": True, "membership": new})
         allowed = request.session.get(RENEWAL_SESSION_KEY, [])
         request.session[RENEWAL_SESSION_KEY] = [*allowed[-9:], str(payment.token)]
         return redirect("members:pay", token=payment.token)
-    return render(request, "members/renew.html", {"membership": membership, "membership_type": membership_type})
+    context = {"membership": membership, "membership_type": membership_type, "online": online}
+    return render(request, "members/renew.html", context)
