@@ -36,6 +36,7 @@ def test_pay_my_bookings_reads_well_on_a_phone_and_a_desktop_in_both_languages(c
         "en": ("Total if everything is ticked: 20.50 €", "8.00 €"),
     }
     with chromium() as page:
+        page.set_default_timeout(90_000)  # a loaded CI machine: correctness, not speed, is tested here
         page.context.add_cookies([{**cookie, "url": live_server.url}])
         for width in (375, 1280):
             page.set_viewport_size({"width": width, "height": 900})
