@@ -283,6 +283,7 @@ class History:
                     booking=obj if kind == PaymentItem.Kind.BOOKING else None,
                     label=label,
                     amount=amount,
+                    state=PaymentItem.State.PAID,
                 )
             )
 

@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy
 from activities.models import SEAT_STATUSES, Booking, Session
 from core.money import round_money
 from indicators.models import SurveyAnswer
-from members.models import MemberProfile, Membership, Payment, PaymentItem
+from members.models import MemberProfile, Membership, PaymentItem
+from members.services.takings import NEW_MONEY, confirmed_between, takings
 
 ZERO = Decimal("0.00")
 RENEWAL_HORIZON_DAYS = 30
@@ -239,26 +240,15 @@ def itinerant_by_commune(period, now=None):
 
 
 def revenue_figures(period):
-    """Money received in the period (payments by the date they were confirmed): total, refunded on those
-    payments, by method, and by what it paid for (memberships, activities). Decimal euros.
+    """Money received in the period (payments by the date they were confirmed): the takings as the staff
+    payments list counts them (members.services.takings: total, refunded on those payments, by method,
+    payments made with a credit apart), and by what it paid for (memberships, activities). Decimal euros.
 
     A payment made with a credit (avoir) brings no new money (it was counted when first paid): it is left
     out of these figures and given apart as `paid_with_credit`."""
-    start, end = period.bounds()
-    confirmed = Payment.objects.filter(fulfilled_at__gte=start, fulfilled_at__lt=end)
-    payments = confirmed.exclude(method=Payment.Method.CREDIT)
-    new_money = ~Q(method=Payment.Method.CREDIT)
-    totals = confirmed.aggregate(
-        received=_money_sum("total", filter=new_money),
-        refunded_sum=_money_sum("refunded_amount", filter=new_money),
-        credit_sum=_money_sum("total", filter=~new_money),
-    )
-    totals = {key: round_money(value) for key, value in totals.items()}
-    methods = dict(Payment.Method.choices)
-    by_method = [
-        {"key": row["method"], "label": methods.get(row["method"], row["method"]), "amount": round_money(row["amount"])}
-        for row in payments.values("method").annotate(amount=_money_sum("total")).order_by("method")
-    ]
+    confirmed = confirmed_between(period.start, period.end)
+    money = takings(confirmed)
+    payments = confirmed.filter(NEW_MONEY)
     kinds = {PaymentItem.Kind.MEMBERSHIP: _("Adhésions"), PaymentItem.Kind.BOOKING: _("Activités")}
     amounts = dict.fromkeys(kinds, ZERO)
     rows = PaymentItem.objects.filter(payment__in=payments).values("kind").annotate(amount=_money_sum("amount"))
@@ -267,12 +257,18 @@ def revenue_figures(period):
         kind = PaymentItem.Kind.BOOKING if row["kind"] == PaymentItem.Kind.CYCLE else row["kind"]
         amounts[kind] += round_money(row["amount"])
     return {
-        "total": totals["received"],
-        "refunded": totals["refunded_sum"],
-        "net": totals["received"] - totals["refunded_sum"],
-        "paid_with_credit": totals["credit_sum"],
-        "by_method": by_method,
-        "by_type": [{"key": kind, "label": label, "amount": amounts[kind]} for kind, label in kinds.items()],
+        "total": money["received"],
+        "refunded": money["refunded"],
+        "net": money["net"],
+        "paid_with_credit": money["paid_with_credit"],
+        "by_method": [
+            {"key": row["key"], "label": row["label"], "amount": row["amount"]}
+            for row in money["by_method"]
+            if row["counted"]
+        ],
+        "by_type": [
+            {"key": kind, "label": label, "amount": round_money(amounts[kind])} for kind, label in kinds.items()
+        ],
     }
 
 

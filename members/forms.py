@@ -2,11 +2,12 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from activities.formatting import when_in_words
 from activities.models import Theme
+from core.money import ZERO, format_money
 from members.models import Mandate, MemberProfile, MembershipType, Payment
 
 
@@ -176,31 +177,45 @@ class MembershipChoiceForm(forms.Form):
 
 class CycleBookingChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return _("Cycle « %(activity)s », toutes les séances : %(price)s €") % {
+        return _("Cycle « %(activity)s », toutes les séances : %(price)s") % {
             "activity": obj.activity.title,
-            "price": formats.localize(obj.price),
+            "price": format_money(obj.price),
+        }
+
+
+class BookingChoiceField(forms.ModelMultipleChoiceField):
+    """One line per booking to pay: activity, date in words, price (never the person's login)."""
+
+    def label_from_instance(self, obj):
+        session = obj.session
+        return _("%(activity)s, %(when)s : %(price)s") % {
+            "activity": session.activity.title,
+            "when": when_in_words(session.start, session.end, with_year=True),
+            "price": format_money(obj.price),
         }
 
 
 class PayBookingsForm(forms.Form):
-    """Choose what to pay among one's unpaid bookings and unpaid cycles (at least one)."""
+    """Choose what to pay among one's unpaid bookings and unpaid cycles (at least one); everything
+    is ticked to start with. `total` is the sum of every line offered."""
 
     def __init__(self, *args, bookings, cycle_bookings, **kwargs):
         super().__init__(*args, **kwargs)
-        if bookings.exists() or not cycle_bookings.exists():
-            self.fields["bookings"] = forms.ModelMultipleChoiceField(
-                label=_("Inscriptions à payer"),
-                queryset=bookings,
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-            )
-        if cycle_bookings.exists():
-            self.fields["cycle_bookings"] = CycleBookingChoiceField(
-                label=_("Cycles à payer"),
-                queryset=cycle_bookings,
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-            )
+        lines = {"bookings": list(bookings), "cycle_bookings": list(cycle_bookings)}
+        self.total = sum((line.price for line in [*lines["bookings"], *lines["cycle_bookings"]]), ZERO)
+        fields = {
+            "bookings": (BookingChoiceField, _("Inscriptions à payer"), bookings),
+            "cycle_bookings": (CycleBookingChoiceField, _("Cycles à payer"), cycle_bookings),
+        }
+        for name, (field_class, label, queryset) in fields.items():
+            if lines[name]:
+                self.fields[name] = field_class(
+                    label=label,
+                    queryset=queryset,
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
+                    initial=[line.pk for line in lines[name]],
+                )
 
     def clean(self):
         data = super().clean()

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,13 +15,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from core.money import round_money
 from home.exports import FORMATS as EXPORT_FORMATS
 from home.exports import table_response
 from members import history, services
 from members.exceptions import MembersError
 from members.forms import ActivationForm, DeskMemberForm, MandateForm, OnsitePaymentForm, StaffMembershipForm
-from members.models import Mandate, Membership, Payment
+from members.models import Mandate, Membership
+from members.services.takings import confirmed_between, takings
 
 
 def _perm(codename):
@@ -261,15 +261,7 @@ def _period(request):
     return start, end
 
 
-def _totals_per_method(payments):
-    labels = dict(Payment.Method.choices)
-    totals = payments.values("method").annotate(total=Sum("total"), count=Count("pk")).order_by("method")
-    return [
-        {**row, "total": round_money(row["total"]), "label": labels.get(row["method"], row["method"])} for row in totals
-    ]
-
-
-def _payments_export(payments, totals, grand_total, start, end, fmt):
+def _payments_export(payments, money, start, end, fmt):
     """One row per payment, then the totals per method and the period's total (in the amount column)."""
     header = [
         _("Date"),
@@ -295,34 +287,35 @@ def _payments_export(payments, totals, grand_total, start, end, fmt):
         for p in payments
     ]
     rows.append([])
-    for row in totals:
+    for row in money["by_method"]:
         label = ngettext(
             "Total %(method)s (%(count)s paiement)", "Total %(method)s (%(count)s paiements)", row["count"]
         ) % {"method": row["label"], "count": row["count"]}
-        rows.append([label, "", "", "", "", row["total"], "", ""])
-    period = _("Total du %(start)s au %(end)s") % {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"}
-    rows.append([period, "", "", "", "", grand_total, "", ""])
+        if not row["counted"]:
+            label = _("%(total)s – déjà encaissé, non compté") % {"total": label}
+        rows.append([label, "", "", "", "", row["amount"], "", ""])
+    period = _("Total encaissé du %(start)s au %(end)s") % {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"}
+    rows.append([period, "", "", "", "", money["received"], "", ""])
     return table_response(f"paiements-{start}-{end}", header, rows, fmt=fmt, title=_("Paiements"))
 
 
 @never_cache
 @_perm("view_payment")
 def payment_list(request):
-    """Confirmed payments in a period, with totals per method, exported as CSV or XLSX."""
+    """Confirmed payments in a period, with totals per method and the takings (members.services.takings,
+    the dashboard's definition: payments made with a credit shown apart, not counted twice), exported
+    as CSV or XLSX."""
     start, end = _period(request)
-    payments = (
-        Payment.objects.filter(fulfilled_at__date__gte=start, fulfilled_at__date__lte=end)
-        .select_related("member", "recorded_by", "receipt")
-        .order_by("fulfilled_at")
-    )
-    totals = _totals_per_method(payments)
-    grand_total = round_money(payments.aggregate(total=Sum("total"))["total"])
+    confirmed = confirmed_between(start, end)
+    payments = confirmed.select_related("member", "recorded_by", "receipt").order_by("fulfilled_at")
+    money = takings(confirmed)
     if request.GET.get("format") in EXPORT_FORMATS:
-        return _payments_export(payments, totals, grand_total, start, end, request.GET["format"])
+        return _payments_export(payments, money, start, end, request.GET["format"])
     context = {
         "payments": payments,
-        "totals": totals,
-        "grand_total": grand_total,
+        "totals": [{**row, "method": row["key"], "total": row["amount"]} for row in money["by_method"]],
+        "grand_total": money["received"],
+        "paid_with_credit": money["paid_with_credit"],
         "start": start,
         "end": end,
     }

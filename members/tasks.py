@@ -25,3 +25,11 @@ def send_session_alert_email(member_id, session_ids):
     from members.services.alerts import send_session_alert_email as send
 
     send(member_id, session_ids)
+
+
+@task()
+def notify_payment_credited(payment_id):
+    """Tell the member and the coordinators that money received was put on the member's credit."""
+    from members.services.payment_notices import notify_payment_credited as notify
+
+    notify(payment_id)

@@ -1,6 +1,7 @@
 """Mon espace: dashboard, history, profile, memberships and payments, receipts, attestation, export,
 account deletion, mandates — every view for the logged-in member's own objects only (404 otherwise)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required, login_required
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 from payments import PaymentStatus, RedirectNeeded
 
 from activities.models import Booking
+from core.money import ZERO
 from members import history, services
 from members.exceptions import MembersError
 from members.forms import (
@@ -24,7 +26,8 @@ from members.forms import (
     ProfileForm,
     localise_dummy_form,
 )
-from members.models import Mandate, Membership, MembershipType, Payment, Receipt, TaxReceipt
+from members.models import Mandate, Membership, MembershipType, Payment, PaymentItem, Receipt, TaxReceipt
+from members.services.fulfilment import credited_lines
 
 RENEWAL_SESSION_KEY = "members_renewal_payments"
 
@@ -151,6 +154,12 @@ def pay(request, token):
         raise Http404
     if payment.status == PaymentStatus.CONFIRMED:
         return redirect(payment.get_success_url())
+    if not payment.items.filter(state=PaymentItem.State.PENDING).exists():
+        # Replaced by a newer payment, or abandoned: it takes no more money.
+        messages.info(
+            request, _("Ce paiement n'est plus en cours : rien n'a été prélevé. Reprenez depuis votre espace.")
+        )
+        return redirect("members:dashboard" if owner else "/")
     try:
         form = localise_dummy_form(payment.get_form(data=request.POST or None))
     except RedirectNeeded as redirect_to:
@@ -172,9 +181,14 @@ def _own_payment(request, pk):
 @login_not_required
 def payment_done(request, pk):
     payment = _own_payment(request, pk)
-    return render(
-        request, "members/payment_result.html", {"payment": payment, "success": payment.fulfilled_at is not None}
-    )
+    credited = list(credited_lines(payment))
+    context = {
+        "payment": payment,
+        "success": payment.fulfilled_at is not None,
+        "credited": credited,
+        "credited_total": sum((line.amount for line in credited), ZERO),
+    }
+    return render(request, "members/payment_result.html", context)
 
 
 @never_cache
@@ -252,13 +266,18 @@ def renew(request, token):
     except MembersError as error:
         return render(request, "members/renew.html", {"error": error.message}, status=400)
     membership_type = membership.type if membership.type.active else None
+    online = bool(settings.MEMBERS_ONLINE_PAYMENT_VARIANT)
     if request.method == "POST" and membership_type:
         member = membership.member
         new = services.start_membership(member, membership_type)
         if new.status == Membership.Status.ACTIVE:
             return render(request, "members/renew.html", {"done": True, "membership": new})
-        payment = services.create_online_payment(member, memberships=[new])
+        try:
+            payment = services.create_online_payment(member, memberships=[new])
+        except MembersError:  # no online payment (production without Stripe): the desk takes it
+            return render(request, "members/renew.html", {"at_desk": True, "membership": new})
         allowed = request.session.get(RENEWAL_SESSION_KEY, [])
         request.session[RENEWAL_SESSION_KEY] = [*allowed[-9:], str(payment.token)]
         return redirect("members:pay", token=payment.token)
-    return render(request, "members/renew.html", {"membership": membership, "membership_type": membership_type})
+    context = {"membership": membership, "membership_type": membership_type, "online": online}
+    return render(request, "members/renew.html", context)

@@ -86,13 +86,28 @@ class Payment(BasePayment):
         super().change_status(status, message)
 
 
+LIVE_ITEM_STATES = ("pending", "paid")
+
+
 class PaymentItem(models.Model):
-    """What a payment pays for, with its amount: a membership, a booking or a whole cycle."""
+    """What a payment pays for, with its amount: a membership, a booking or a whole cycle.
+
+    `state` follows the thing paid, not only the payment: at most one *live* line (waiting for its
+    payment, or paid) per membership, booking or cycle, enforced by the database. A line whose payment
+    was abandoned or replaced is void; a line paid twice, or for something cancelled, is returned
+    (credit or refund) — see members.services.fulfilment.
+    """
 
     class Kind(models.TextChoices):
         MEMBERSHIP = "membership", _("Adhésion")
         BOOKING = "booking", _("Inscription")
         CYCLE = "cycle", _("Inscription à un cycle")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("En attente du paiement")
+        PAID = "paid", _("Réglée")
+        VOID = "void", _("Paiement abandonné ou remplacé")
+        RETURNED = "returned", _("Rendue (avoir ou remboursement)")
 
     payment = models.ForeignKey(Payment, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -114,6 +129,7 @@ class PaymentItem(models.Model):
         blank=True,
         choices=[("refund", _("Remboursement")), ("credit", _("Avoir"))],
     )
+    state = models.CharField(_("État"), max_length=8, choices=State.choices, default=State.PENDING)
 
     class Meta:
         verbose_name = _("Ligne de paiement")
@@ -124,6 +140,14 @@ class PaymentItem(models.Model):
                 | models.Q(booking__isnull=False)
                 | models.Q(cycle_booking__isnull=False),
                 name="payment_item_pays_for_something",
+            ),
+            *(
+                models.UniqueConstraint(
+                    fields=[field],
+                    condition=models.Q(state__in=LIVE_ITEM_STATES),
+                    name=f"one_live_payment_per_{field}",
+                )
+                for field in ("membership", "booking", "cycle_booking")
             ),
         ]
 

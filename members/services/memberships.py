@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from activities.audit import log_action
 from activities.formatting import EN_MONTHS, FR_MONTHS
 from members.exceptions import InvalidRenewalLink, MembershipTypeUnavailable
-from members.models import MemberProfile, Membership, MembershipType
+from members.models import MemberProfile, Membership, MembershipType, PaymentItem
+from members.services.fulfilment import lock_member, void_pending
 
 ZERO = Decimal("0.00")
 RENEWAL_SALT = "members.renewal"
@@ -129,7 +130,8 @@ def start_membership(member, membership_type, *, by=None, start=None, in_person=
     (a renewal never overlaps). Free types (or price 0) are active at once, without any payment
     step; others wait for their payment (`pending_payment`). Staff acting for an absent member
     need a "pay" mandate; `in_person=True` when the member is at the desk and pays there.
-    Raises MembershipTypeUnavailable, MandateRequired.
+    Joining again before paying gives back the same waiting membership (same type and period);
+    another choice replaces it. Raises MembershipTypeUnavailable, MandateRequired.
     """
     from members.services.mandates import require_mandate
 
@@ -137,13 +139,26 @@ def start_membership(member, membership_type, *, by=None, start=None, in_person=
         require_mandate(by, member, "pay")
     if not membership_type.active:
         raise MembershipTypeUnavailable()
-    valid_from, valid_until = period_for(member, membership_type, start=start)
-    free = membership_type.is_free or membership_type.price <= ZERO
     with transaction.atomic():
-        # A previous unpaid attempt for the same period is replaced, not piled up.
-        Membership.objects.filter(
-            member=member, status=Membership.Status.PENDING_PAYMENT, payment_items__isnull=True
-        ).update(status=Membership.Status.CANCELLED)
+        lock_member(member)
+        # Read under the member lock: a renewal starts the day after the current membership ends.
+        valid_from, valid_until = period_for(member, membership_type, start=start)
+        free = membership_type.is_free or membership_type.price <= ZERO
+        pending = Membership.objects.filter(member=member, status=Membership.Status.PENDING_PAYMENT)
+        same = pending.filter(type=membership_type, valid_from=valid_from, valid_until=valid_until)
+        same = same.filter(price=membership_type.price).order_by("-pk").first() if not free else None
+        if same is not None:
+            # Joining twice before paying: the same membership, waiting for the same payment.
+            pending = pending.exclude(pk=same.pk)
+        # Other unpaid attempts are replaced, not piled up: their waiting payments stop taking money
+        # (a late one is credited, members.services.fulfilment).
+        void_pending(
+            PaymentItem.objects.filter(membership__in=pending, state=PaymentItem.State.PENDING),
+            actor=by or member,
+        )
+        pending.update(status=Membership.Status.CANCELLED)
+        if same is not None:
+            return same
         membership = Membership.objects.create(
             member=member,
             type=membership_type,

@@ -4,7 +4,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,22 +22,24 @@ from members.exceptions import (
     NotPayable,
     OnlinePaymentUnavailable,
 )
-from members.models import Credit, MemberProfile, Membership, Payment, PaymentItem
+from members.models import Credit, Membership, Payment, PaymentItem
 from members.models.payments import CURRENCY
+from members.services.fulfilment import (
+    PAYABLE_BOOKING_STATUSES,
+    apply_status,
+    lock_member,
+    paid_items,
+    void_pending,
+)
 
 ZERO = Decimal("0.00")
-PAYABLE_BOOKING_STATUSES = (Booking.Status.CONFIRMED, Booking.Status.ATTENDED, Booking.Status.NO_SHOW)
 ONSITE_VARIANT = "onsite"
 CREDIT_VARIANT = "credit"
 
 
-def _paid_items():
-    return PaymentItem.objects.filter(payment__fulfilled_at__isnull=False, returned_at__isnull=True)
-
-
 def outstanding_bookings(member):
     """The member's bookings that cost something and are not paid yet (cycle sessions excluded)."""
-    paid = _paid_items().filter(booking__member=member).values("booking_id")
+    paid = paid_items().filter(booking__member=member).values("booking_id")
     return (
         Booking.objects.filter(member=member, status__in=PAYABLE_BOOKING_STATUSES, price__gt=ZERO)
         .filter(cycle_booking__isnull=True)
@@ -50,7 +52,7 @@ def outstanding_bookings(member):
 def outstanding_cycle_bookings(member):
     """The member's confirmed cycle bookings that cost something and are not paid yet (one price
     for the whole cycle; its session bookings carry 0.00 and are never paid one by one)."""
-    paid = _paid_items().filter(cycle_booking__member=member).values("cycle_booking_id")
+    paid = paid_items().filter(cycle_booking__member=member).values("cycle_booking_id")
     return (
         CycleBooking.objects.filter(member=member, status=CycleBooking.Status.CONFIRMED, price__gt=ZERO)
         .exclude(pk__in=paid)
@@ -85,19 +87,19 @@ def _lines(member, memberships, bookings, cycle_bookings=()):
     for membership in memberships:
         if membership.member_id != member.pk or membership.status != Membership.Status.PENDING_PAYMENT:
             raise NotPayable()
-        if _paid_items().filter(membership=membership).exists():
+        if paid_items().filter(membership=membership).exists():
             raise AlreadyPaid()
         lines.append((PaymentItem.Kind.MEMBERSHIP, membership, membership_label(membership), membership.price))
     for booking in bookings:
         if booking.member_id != member.pk or booking.status not in PAYABLE_BOOKING_STATUSES:
             raise NotPayable()
-        if _paid_items().filter(booking=booking).exists():
+        if paid_items().filter(booking=booking).exists():
             raise AlreadyPaid()
         lines.append((PaymentItem.Kind.BOOKING, booking, booking_label(booking), booking.price))
     for cycle in cycle_bookings:
         if cycle.member_id != member.pk or cycle.status != CycleBooking.Status.CONFIRMED:
             raise NotPayable()
-        if _paid_items().filter(cycle_booking=cycle).exists():
+        if paid_items().filter(cycle_booking=cycle).exists():
             raise AlreadyPaid()
         lines.append((PaymentItem.Kind.CYCLE, cycle, _cycle_label(cycle), cycle.price))
     lines = [line for line in lines if line[3] > ZERO]
@@ -106,7 +108,39 @@ def _lines(member, memberships, bookings, cycle_bookings=()):
     return lines
 
 
+THING_FIELD = {
+    PaymentItem.Kind.MEMBERSHIP: "membership",
+    PaymentItem.Kind.BOOKING: "booking",
+    PaymentItem.Kind.CYCLE: "cycle_booking",
+}
+
+
+def _waiting_items(lines):
+    """The lines of other payments still waiting for money for the things in `lines`."""
+    things = Q()
+    for kind, obj, _label, _amount in lines:
+        things |= Q(**{THING_FIELD[kind]: obj})
+    return list(PaymentItem.objects.filter(things, state=PaymentItem.State.PENDING).select_related("payment"))
+
+
+def _reusable(waiting, lines, variant):
+    """The one waiting online payment for exactly these things and amounts, or None."""
+    if len({item.payment_id for item in waiting}) != 1:
+        return None
+    payment = waiting[0].payment
+    if payment.method != Payment.Method.ONLINE or payment.variant != variant:
+        return None
+    wanted = {(THING_FIELD[kind], obj.pk, amount) for kind, obj, _label, amount in lines}
+    has = {
+        (THING_FIELD[item.kind], getattr(item, f"{THING_FIELD[item.kind]}_id"), item.amount)
+        for item in payment.items.filter(state=PaymentItem.State.PENDING)
+    }
+    return payment if has == wanted else None
+
+
 def _create_payment(member, lines, *, variant, method, by=None, cheque_number=""):
+    """A new payment for `lines`; waiting payments for the same things are replaced (never two live).
+    Call with the member locked."""
     total = sum((line[3] for line in lines), ZERO)
     payment = Payment.objects.create(
         variant=variant,
@@ -121,6 +155,7 @@ def _create_payment(member, lines, *, variant, method, by=None, cheque_number=""
         billing_last_name=member.last_name,
         billing_email=member.email,
     )
+    void_pending(_waiting_items(lines), actor=by or member, replaced_by=payment)
     for kind, obj, label, amount in lines:
         PaymentItem.objects.create(
             payment=payment,
@@ -137,7 +172,9 @@ def _create_payment(member, lines, *, variant, method, by=None, cheque_number=""
 def create_online_payment(member, *, memberships=(), bookings=(), cycle_bookings=(), variant=None, by=None):
     """A waiting online payment for the member's pending memberships and/or unpaid (cycle) bookings.
 
-    The person then pays on the provider's page (the dummy form in dev and tests, Stripe in
+    One live payment per thing: asked again for the same things, it returns the payment already
+    waiting; asked for another set, it replaces the waiting ones (they stop taking money). The
+    person then pays on the provider's page (the dummy form in dev and tests, Stripe in
     production). Free items need no payment: raises NothingToPay when the total is 0.
     Raises NotPayable (not theirs, wrong state), AlreadyPaid, MandateRequired (staff without a
     "pay" mandate).
@@ -152,14 +189,12 @@ def create_online_payment(member, *, memberships=(), bookings=(), cycle_bookings
     if not variant:
         raise OnlinePaymentUnavailable
     with transaction.atomic():
+        lock_member(member)
         lines = _lines(member, memberships, bookings, cycle_bookings)
-        payment = _create_payment(
-            member,
-            lines,
-            variant=variant,
-            method=Payment.Method.ONLINE,
-            by=by,
-        )
+        waiting = _reusable(_waiting_items(lines), lines, variant)
+        if waiting is not None:
+            return waiting
+        payment = _create_payment(member, lines, variant=variant, method=Payment.Method.ONLINE, by=by)
         log_action(
             payment,
             "escale.payment.created",
@@ -184,6 +219,7 @@ def record_onsite_payment(member, *, method, by, memberships=(), bookings=(), cy
     if method == Payment.Method.CHEQUE and not cheque_number:
         raise ChequeNumberRequired()
     with transaction.atomic():
+        lock_member(member)
         lines = _lines(member, memberships, bookings, cycle_bookings)
         payment = _create_payment(
             member, lines, variant=ONSITE_VARIANT, method=method, by=by, cheque_number=cheque_number
@@ -199,60 +235,11 @@ def record_onsite_payment(member, *, method, by, memberships=(), bookings=(), cy
     return payment
 
 
-def apply_status(payment, status, message=""):
-    """Apply a provider's status notification to `payment`, exactly once.
-
-    The payment row is locked (`select_for_update`) for the rest of the transaction; a repeated
-    notification (same status) or any late one after confirmation (except a refund) changes
-    nothing. Reaching CONFIRMED fulfils the payment once: memberships become active and the
-    receipt is issued. Returns True when something changed. `payment` is refreshed from the row.
-    """
-    with transaction.atomic():
-        locked = Payment.objects.select_for_update().get(pk=payment.pk)
-        repeated = locked.status == status
-        after_fulfilment = locked.fulfilled_at is not None and status != PaymentStatus.REFUNDED
-        if repeated or after_fulfilment:
-            changed = False
-        else:
-            locked._change_status_unlocked(status, message)
-            if status == PaymentStatus.CONFIRMED:
-                _fulfil(locked)
-            changed = True
-    payment.refresh_from_db()
-    return changed
-
-
-def _fulfil(payment):
-    from members.services.receipts import issue_receipt
-
-    now = timezone.now()
-    payment.fulfilled_at = now
-    payment.captured_amount = payment.total
-    payment.save(update_fields=["fulfilled_at", "captured_amount", "modified"])
-    for item in payment.items.select_related("membership"):
-        if item.membership_id and item.membership.status == Membership.Status.PENDING_PAYMENT:
-            item.membership.status = Membership.Status.ACTIVE
-            item.membership.save(update_fields=["status"])
-    issue_receipt(payment)
-    log_action(
-        payment,
-        "escale.payment.confirmed",
-        actor=payment.recorded_by,
-        on_behalf_of=payment.member if payment.recorded_by_id else None,
-        data={"total": str(payment.total), "method": payment.method},
-    )
-
-
 # --- credits (avoirs) and refunds ---------------------------------------------------------------
 
 
 def credit_balance(member):
     return round_money(Credit.objects.filter(member=member).aggregate(total=Sum("amount"))["total"])
-
-
-def _lock_member(member):
-    MemberProfile.objects.get_or_create(user=member)
-    return MemberProfile.objects.select_for_update().get(user=member)
 
 
 def refund_booking(booking, *, by=None, mode="credit"):
@@ -265,7 +252,7 @@ def refund_booking(booking, *, by=None, mode="credit"):
     if mode not in ("credit", "refund"):
         raise ValueError(mode)
     with transaction.atomic():
-        _lock_member(booking.member)
+        lock_member(booking.member)
         item = _unreturned_item(booking=booking)
         if item is None:
             return None
@@ -275,7 +262,7 @@ def refund_booking(booking, *, by=None, mode="credit"):
 
 def paid_cycle_item(cycle):
     """The paid PaymentItem of a cycle booking not yet refunded or credited, or None."""
-    return _paid_items().filter(cycle_booking=cycle).select_related("payment").first()
+    return paid_items().filter(cycle_booking=cycle).select_related("payment").first()
 
 
 def refund_cycle_booking(cycle, *, amount, by=None, mode="credit"):
@@ -289,7 +276,7 @@ def refund_cycle_booking(cycle, *, amount, by=None, mode="credit"):
     if mode not in ("credit", "refund"):
         raise ValueError(mode)
     with transaction.atomic():
-        _lock_member(cycle.member)
+        lock_member(cycle.member)
         item = _unreturned_item(cycle_booking=cycle)
         if item is None:
             return None
@@ -301,7 +288,7 @@ def refund_cycle_booking(cycle, *, amount, by=None, mode="credit"):
 def _unreturned_item(**about):
     return (
         PaymentItem.objects.select_for_update()
-        .filter(payment__fulfilled_at__isnull=False, returned_at__isnull=True, **about)
+        .filter(state=PaymentItem.State.PAID, **about)
         .select_related("payment")
         .first()
     )
@@ -328,7 +315,8 @@ def _give_back(item, member, amount, *, mode, by, about, credit_booking=None):
             Payment.objects.filter(pk=payment.pk).update(refunded_amount=payment.refunded_amount + amount)
     item.returned_at = timezone.now()
     item.returned_as = mode
-    item.save(update_fields=["returned_at", "returned_as"])
+    item.state = PaymentItem.State.RETURNED
+    item.save(update_fields=["returned_at", "returned_as", "state"])
     prefix = "escale.cycle_booking" if isinstance(about, CycleBooking) else "escale.booking"
     log_action(
         about,
@@ -348,7 +336,7 @@ def cancellation_money(booking):
     """What cancelling `booking` does with the money, said to the member before they confirm: what
     was paid becomes credit (avoir, see `credit_cancelled_booking`), an unpaid price is no longer
     owed, a free booking costs nothing."""
-    item = _paid_items().filter(booking=booking).first()
+    item = paid_items().filter(booking=booking).first()
     if item is not None:
         return CancellationMoney("credit", item.amount)
     if booking.price and booking.price > ZERO:
@@ -374,7 +362,7 @@ def pay_with_credit(member, *, memberships=(), bookings=(), cycle_bookings=(), b
     if by is not None and by != member:
         require_mandate(by, member, "pay")
     with transaction.atomic():
-        _lock_member(member)
+        lock_member(member)
         lines = _lines(member, memberships, bookings, cycle_bookings)
         total = sum((line[3] for line in lines), ZERO)
         if credit_balance(member) < total:

@@ -28,7 +28,8 @@ def issue_tax_receipt(payment, *, member_settings=None):
     if not member_settings.tax_receipts or payment.member is None or payment.method not in RECEIPTED_METHODS:
         return None
     amount = sum(
-        (item.amount for item in payment.items.filter(kind=PaymentItem.Kind.MEMBERSHIP)),
+        # A fee turned into a credit (already paid or cancelled) is no gift: only the lines kept count.
+        (item.amount for item in payment.items.filter(kind=PaymentItem.Kind.MEMBERSHIP, state=PaymentItem.State.PAID)),
         ZERO,
     )
     if amount <= ZERO:

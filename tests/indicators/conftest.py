@@ -28,6 +28,13 @@ def book(session, member, status, **fields):
     return Booking.objects.create(session=session, member=member, status=status, price=Decimal("8.00"), **fields)
 
 
+def _state(kind, obj, fulfilled_at):
+    """A confirmed line pays its thing once; a later confirmed line for the same thing is given back."""
+    if not fulfilled_at:
+        return "pending"
+    return "returned" if PaymentItem.objects.filter(**{kind: obj}, state="paid").exists() else "paid"
+
+
 def pay(member, method, items, *, fulfilled_at):
     payment = Payment.objects.create(
         variant="dummy",
@@ -46,6 +53,7 @@ def pay(member, method, items, *, fulfilled_at):
             booking=obj if kind == "booking" else None,
             label=str(kind),
             amount=amount,
+            state=_state(kind, obj, fulfilled_at),
         )
     return payment
 

@@ -115,7 +115,9 @@ def test_a_paid_cycle_counts_as_activity_revenue(known):
     member = make_user()
     cycle = CycleBooking.objects.create(activity=make_activity(), member=member, price=Decimal("60.00"))
     payment = pay(member, "cheque", [], fulfilled_at=timezone.make_aware(datetime.datetime(YEAR, 3, 15, 10)))
-    PaymentItem.objects.create(payment=payment, kind="cycle", cycle_booking=cycle, label="cycle", amount=cycle.price)
+    PaymentItem.objects.create(
+        payment=payment, kind="cycle", cycle_booking=cycle, label="cycle", amount=cycle.price, state="paid"
+    )
     Payment.objects.filter(pk=payment.pk).update(total=cycle.price)
     revenue = services.revenue_figures(known["period"])
     assert {row["key"]: row["amount"] for row in revenue["by_type"]} == {

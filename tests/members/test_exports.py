@@ -64,7 +64,7 @@ def test_payments_xlsx_has_typed_amounts_and_the_totals_per_method_and_period(co
     totals = {row[0]: Decimal(str(row[amount])) for row in rows[4:]}
     assert totals["Total Espèces (2 paiements)"] == Decimal("18.50")
     assert totals["Total Chèque (1 paiement)"] == Decimal("29.00")
-    period_total = next(value for label, value in totals.items() if label.startswith("Total du "))
+    period_total = next(value for label, value in totals.items() if label.startswith("Total encaissé du "))
     assert period_total == Decimal("47.50")
 
 
