@@ -11,6 +11,7 @@ from decimal import ROUND_DOWN, Decimal
 from functools import partial
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -145,9 +146,10 @@ def book(session, member, *, by=None, needs_pickup=False, pickup_address=""):
     _check_open(session, timezone.now())
     if needs_pickup and session.pickup_seats == 0:
         raise PickupFull()
-    if Booking.objects.filter(session=session, member=member, status__in=Booking.ACTIVE).exists():
+    if Booking.objects.filter(session=session, member=member).exclude(status=Booking.Status.CANCELLED).exists():
         raise AlreadyBooked()
     price = price_for(member, session)
+    ContentType.objects.get_for_model(Booking)  # the audit entry's type, cached per process: not under the lock
     with transaction.atomic(durable=True):
         return _book(
             session.pk, member, by=by, needs_pickup=needs_pickup, pickup_address=pickup_address, price=price, lock=True
