@@ -52,5 +52,5 @@ clean: ## Remove the virtualenv, the SQLite database and generated files
 prod-check: $(VENV)/.installed compilemessages ## Boot production settings under gunicorn (PostgreSQL escale_prod, Redis /5) and check pages, headers, health, backup/restore
 	$(PY) bench/prod_check.py
 
-bench: $(VENV)/.installed compilemessages ## Measure requests/s (wrk) against gunicorn on PostgreSQL escale_bench, as ratios to a bare view; search p95; booking lock p95
-	$(PY) bench/run_bench.py
+bench: $(VENV)/.installed compilemessages ## Measure requests/s (wrk) on gunicorn + PostgreSQL escale_bench vs a bare view; search p95; 200 bookings under a CPU hog (BENCH_ONLY=booking: only the bookings)
+	BENCH_ONLY=$(BENCH_ONLY) $(PY) bench/run_bench.py

@@ -7,7 +7,12 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# Above the booking lock's wait (ACTIVITIES_LOCK_TIMEOUT, 30 s): at a busy moment a booker queues for the
+# session lock and is answered; gunicorn never kills the worker first (that would be a 502, not a booking).
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+# Requests beyond the busy workers wait in the listen queue (in arrival order) rather than fail: 200 people
+# posting the same form at once are served a few at a time, each worker holding one database connection.
+backlog = int(os.environ.get("GUNICORN_BACKLOG", "2048"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then so a slow leak never becomes an outage.

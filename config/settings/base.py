@@ -223,6 +223,11 @@ FIELD_ENCRYPTION_KEY = env.list("FIELD_ENCRYPTION_KEY", default=[])
 SALT_KEY = env.list("SALT_KEY", default=[])
 CARE_RETENTION_DAYS = env.int("CARE_RETENTION_DAYS", default=730)
 
+# Bookings (activities/services.py): how long a booker may wait for a session's row lock, in seconds. Each
+# holder keeps it a few milliseconds, so a busy moment only means queueing; this bound protects the database
+# from a stuck transaction (keep it below GUNICORN_TIMEOUT, 60 s by default).
+ACTIVITIES_LOCK_TIMEOUT = env.float("ACTIVITIES_LOCK_TIMEOUT", default=30)
+
 # Background tasks: database queue by default (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -27,5 +27,5 @@ def run_concurrently(target, args_list):
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=60)
+        thread.join(timeout=180)  # a bound for a hung thread; a loaded machine is slow
     return results, errors

@@ -43,6 +43,73 @@ def test_fifty_concurrent_bookings_confirm_exactly_twelve_and_waitlist_the_rest(
     assert Booking.objects.filter(session=session, status="waitlisted").count() == ATTEMPTS - SEATS
 
 
+def slow_down_the_locked_section(monkeypatch, seconds=0.1):
+    """What a loaded machine does to the bookers: each one holds the session lock longer (here 0.1 s
+    while counting the seats), so the last of 50 waits about 5 s for its turn."""
+    real_count = services._seats_held
+
+    def slow_count(session):
+        time.sleep(seconds)
+        return real_count(session)
+
+    monkeypatch.setattr(services, "_seats_held", slow_count)
+
+
+def test_a_burst_on_a_slow_machine_queues_everyone_and_tells_nobody_to_try_again(monkeypatch):
+    slow_down_the_locked_section(monkeypatch)
+    session = make_session(capacity=SEATS)
+    members = [make_user() for _ in range(ATTEMPTS)]
+
+    results, errors = run_concurrently(book_in_thread, [(session.pk, m.pk) for m in members])
+
+    assert [type(e).__name__ for e in errors] == []  # no TryAgain, nothing else either
+    assert sorted(results) == sorted(["confirmed"] * SEATS + ["waitlisted"] * (ATTEMPTS - SEATS))
+    assert Booking.objects.filter(session=session, status__in=SEAT_STATUSES).count() == SEATS
+
+
+def test_control_the_same_slow_burst_with_the_old_three_second_wait_refused_people(monkeypatch, settings):
+    """The control for the test above: with the lock wait bounded at 3 s (the old setting) the same
+    slowed burst tells some people to try again — so the test above measures the wait."""
+    settings.ACTIVITIES_LOCK_TIMEOUT = 3
+    slow_down_the_locked_section(monkeypatch)
+    session = make_session(capacity=SEATS)
+    members = [make_user() for _ in range(ATTEMPTS)]
+
+    results, errors = run_concurrently(book_in_thread, [(session.pk, m.pk) for m in members])
+
+    assert errors
+    assert all(isinstance(e, TryAgain) for e in errors)
+    assert len(results) + len(errors) == ATTEMPTS
+    assert Booking.objects.filter(session=session, status__in=SEAT_STATUSES).count() == SEATS
+
+
+def test_a_booker_waits_for_a_lock_held_longer_than_three_seconds_and_is_confirmed():
+    session = make_session(capacity=SEATS)
+    member = make_user()
+    lock_taken = threading.Event()
+
+    def hold_lock_for_four_seconds():
+        try:
+            with transaction.atomic():
+                Session.objects.select_for_update().get(pk=session.pk)
+                lock_taken.set()
+                time.sleep(4)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold_lock_for_four_seconds)
+    holder.start()
+    lock_taken.wait(timeout=5)
+    started = time.monotonic()
+    results, errors = run_concurrently(book_in_thread, [(session.pk, member.pk)])
+    waited = time.monotonic() - started
+    holder.join(timeout=10)
+
+    assert errors == []
+    assert results == ["confirmed"]
+    assert waited > 3
+
+
 def test_cancelling_one_of_the_burst_promotes_exactly_the_first_waitlisted():
     session = make_session(capacity=SEATS)
     members = [make_user() for _ in range(ATTEMPTS)]
@@ -81,14 +148,14 @@ def test_control_without_the_row_lock_the_same_burst_overbooks(monkeypatch):
     and inserting, to widen the window) confirms more than the capacity — so the tests above test."""
     session = make_session(capacity=SEATS)
     members = [make_user() for _ in range(ATTEMPTS)]
-    real_count = services._count_confirmed
+    real_count = services._seats_held
 
     def slow_count(s):
         value = real_count(s)
         time.sleep(0.05)
         return value
 
-    monkeypatch.setattr(services, "_count_confirmed", slow_count)
+    monkeypatch.setattr(services, "_seats_held", slow_count)
 
     def book_without_lock(session_pk, member_pk):
         member = Booking._meta.get_field("member").related_model.objects.get(pk=member_pk)
@@ -102,7 +169,8 @@ def test_control_without_the_row_lock_the_same_burst_overbooks(monkeypatch):
     assert Booking.objects.filter(session=session, status="confirmed").count() > SEATS
 
 
-def test_a_booker_waiting_behind_a_held_lock_gets_try_again_instead_of_hanging(settings):
+def test_a_booker_behind_a_stuck_transaction_gets_try_again_instead_of_hanging(settings):
+    """The lock timeout (30 s by default; 0.5 s here) protects from a transaction that never ends."""
     settings.ACTIVITIES_LOCK_TIMEOUT = 0.5
     session = make_session(capacity=SEATS)
     member = make_user()
@@ -140,5 +208,5 @@ def test_a_booker_waiting_behind_a_held_lock_gets_try_again_instead_of_hanging(s
 
     assert isinstance(outcome.get("error"), TryAgain)
     assert "réessayer" in str(outcome["error"].message)
-    assert elapsed < 3
+    assert elapsed < 5  # 0.5 s of wait, some slack for a loaded machine; never the 30 s default
     assert not Booking.objects.filter(member=member).exists()
