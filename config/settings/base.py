@@ -104,6 +104,9 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# PostgreSQL: the role the application connects with, when migrations run as another one (the tables'
+# owner): `migrate` grants it data rights but only SELECT/INSERT on the append-only logs (core.db_roles).
+ESCALE_DB_APP_ROLE = env("ESCALE_DB_APP_ROLE", default="")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when configured (shared by all workers: allauth rate limits rely on it),
