@@ -54,7 +54,10 @@ def test_a_refused_note_read_is_logged_as_refused(social_worker, notes):
     with pytest.raises(Exception):  # noqa: B017 - Http404, deliberately vague to the caller
         services.get_note(social_worker, notes["psychologist"].pk)
     assert AccessLogEntry.objects.filter(
-        actor=social_worker, object_id=notes["psychologist"].pk, object_type="note", detail="refused"
+        actor=social_worker, object_id=notes["psychologist"].pk, object_type="note", action="refused"
+    ).exists()
+    assert not AccessLogEntry.objects.filter(
+        actor=social_worker, object_id=notes["psychologist"].pk, object_type="note", action="read"
     ).exists()
 
 
