@@ -315,6 +315,36 @@ def _release_locked(session, booking, *, code, by, now, notice="cancelled", data
         _promote_locked(session, now=now)
 
 
+def release_future_bookings(member, *, by=None):
+    """Cancel every active booking and cycle booking of `member` on sessions not yet started (the
+    member deleted their account); each freed seat goes to the first person waiting.
+
+    Runs inside the caller's transaction (account erasure is one transaction): session rows are
+    locked once, in pk order, as `book_cycle` does. No notice goes to the member (their contact
+    details are being erased); promoted people are notified after commit. Returns the cancelled
+    bookings. Raises TryAgain.
+    """
+    now = timezone.now()
+    future = Booking.objects.filter(member=member, status__in=Booking.ACTIVE, session__start__gt=now)
+    sessions = {s.pk: s for s in _lock_sessions(sorted(set(future.values_list("session_id", flat=True))))}
+    released = []
+    for booking in Booking.objects.select_for_update().filter(pk__in=list(future.values_list("pk", flat=True))):
+        if booking.status not in Booking.ACTIVE:
+            continue
+        session = sessions[booking.session_id]
+        _release_locked(
+            session, booking, code="escale.booking.cancelled", by=by, now=now, notice=None, data={"erasure": True}
+        )
+        released.append(booking)
+    cycles = CycleBooking.objects.filter(member=member, status=CycleBooking.Status.CONFIRMED)
+    for cycle in cycles.filter(activity__sessions__start__gt=now).distinct():
+        cycle.status = CycleBooking.Status.CANCELLED
+        cycle.cancelled_at = now
+        cycle.save(update_fields=["status", "cancelled_at"])
+        log_action(cycle, "escale.cycle_booking.cancelled", actor=by, data={"erasure": True})
+    return released
+
+
 def accept_offer(booking, *, by):
     """Keep an offered seat: the booking becomes confirmed (the seat was already held, so nothing
     is recounted). Accepting twice changes nothing. Raises OfferExpired once the hold time has

@@ -243,8 +243,9 @@ class AccessLogEntry(models.Model):
     """Append-only record of who read or wrote what in care, and when.
 
     Refused in three layers: save() of an existing row, delete() and queryset update()/delete() raise here; on
-    PostgreSQL a trigger (migration 0002) also rejects UPDATE and DELETE issued by any client. Only a database
-    owner can TRUNCATE or drop the trigger — outside the application, as documented in docs/privacy.md.
+    PostgreSQL a trigger (migrations 0002, 0004) also rejects UPDATE, DELETE and back-dated INSERTs issued by any
+    client, and the application's role may only SELECT and INSERT (core.db_roles): only the table owner, used
+    for migrations, can TRUNCATE or drop the trigger — see docs/deploy.md and docs/privacy.md.
     Entries never hold care content: only ids, the action and a short code.
     """
 
@@ -255,6 +256,7 @@ class AccessLogEntry(models.Model):
         UPDATE = "update", _("Modification")
         EXPORT = "export", _("Export")
         ANONYMISE = "anonymise", _("Anonymisation")
+        REFUSED = "refused", _("Accès refusé")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -149,9 +149,17 @@ def log_access(actor, action, object_type, *, case=None, object_id=None, detail=
     )
 
 
-def _log_many(actor, action, object_type, objects, *, case):
+def _log_many(actor, action, object_type, objects, *, case=None):
+    """One entry per object, against `case` or, when None, each object's own case (so that every read
+    appears in that file's "who accessed it" list)."""
     AccessLogEntry.objects.bulk_create(
-        AccessLogEntry(actor=actor, case=case, object_type=object_type, object_id=obj.pk, action=action)
+        AccessLogEntry(
+            actor=actor,
+            case_id=case.pk if case is not None else obj.case_id,
+            object_type=object_type,
+            object_id=obj.pk,
+            action=action,
+        )
         for obj in objects
     )
 
@@ -193,7 +201,7 @@ def get_note(user, pk):
     if note is None:
         raise Http404(_("Note introuvable."))
     if note.visibility not in visible_note_levels(user):
-        log_access(user, Action.READ, "note", case=note.case, object_id=note.pk, detail="refused")
+        log_access(user, Action.REFUSED, "note", case=note.case, object_id=note.pk, detail="refused")
         raise Http404(_("Note introuvable."))
     log_access(user, Action.READ, "note", case=note.case, object_id=note.pk)
     return note
@@ -284,7 +292,7 @@ def my_next_steps(user):
         .select_related("case", "case__person")
         .order_by("due_on", "pk")
     )
-    _log_many(user, Action.READ, "nextstep", steps, case=None)
+    _log_many(user, Action.READ, "nextstep", steps)
     return steps
 
 
@@ -682,11 +690,21 @@ def access_log_for_case(case, *, viewer=None):
     if viewer is not None:
         require_care_admin(viewer)
         log_access(viewer, Action.READ, "accesslog", case=case, object_id=case.pk)
-    return AccessLogEntry.objects.filter(case=case).select_related("actor").order_by("-at", "-pk")
+    return AccessLogEntry.objects.filter(case=case).select_related("actor", "case").order_by("-at", "-pk")
 
 
-def access_log(viewer):
-    """The whole log, for administrators (logged)."""
+def access_log(viewer, *, case=None, actor=None, start=None, end=None):
+    """The whole log for administrators (the consultation is logged), optionally only one file's
+    entries, one staff member's, or those between two dates (inclusive, Europe/Paris days)."""
     require_care_admin(viewer)
     log_access(viewer, Action.LIST, "accesslog")
-    return AccessLogEntry.objects.select_related("actor").order_by("-at", "-pk")
+    entries = AccessLogEntry.objects.select_related("actor", "case").order_by("-at", "-pk")
+    if case is not None:
+        entries = entries.filter(case=case)
+    if actor is not None:
+        entries = entries.filter(actor=actor)
+    if start is not None:
+        entries = entries.filter(at__date__gte=start)
+    if end is not None:
+        entries = entries.filter(at__date__lte=end)
+    return entries

@@ -4,6 +4,7 @@ import csv
 import datetime
 import functools
 import io
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from care import forms, services
+from care import forms, journal, services
 from care.models import CaseFile
 
 
@@ -318,27 +319,25 @@ def _export(filename, export_format, header, rows):
     return response
 
 
-def _log_rows(entries):
-    for entry in entries:
-        actor = entry.actor
-        who = (actor.get_full_name() or actor.get_username()) if actor else _("Traitement automatique")
-        yield (
-            timezone.localtime(entry.at).strftime("%d/%m/%Y %H:%M"),
-            who,
-            entry.get_action_display(),
-            entry.object_type,
-            entry.object_id or "",
-        )
-
-
 @care_view
 def access_log(request):
-    entries = services.access_log(request.user)
+    services.require_care_admin(request.user)
+    filters = {key: value for key, value in request.GET.items() if key != "page"}
+    form = journal.JournalFilterForm(filters or None)
+    entries = services.access_log(request.user, **form.filters())
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    query = urlencode({key: value for key, value in filters.items() if value})
     return _render(
         request,
         "care/access_log.html",
-        {"page_title": _("Journal des accès"), "header_icon": "history", "page": page, "rows": _log_rows(page)},
+        {
+            "page_title": _("Journal des accès"),
+            "header_icon": "history",
+            "page": page,
+            "rows": journal.rows(page),
+            "form": form,
+            "query": query,
+        },
     )
 
 
@@ -352,8 +351,8 @@ def case_access_log(request, pk):
         return _export(
             f"acces-dossier-{case.pk}",
             "csv",
-            [_("Quand"), _("Qui"), _("Action"), _("Objet"), _("Identifiant")],
-            list(_log_rows(entries)),
+            [_("Quand"), _("Qui"), _("Action"), _("Objet"), _("Dossier de")],
+            [row[:5] for row in journal.rows(entries)],
         )
     page = Paginator(entries, 100).get_page(request.GET.get("page"))
     return _render(
@@ -364,6 +363,6 @@ def case_access_log(request, pk):
             "header_icon": "history",
             "case": case,
             "page": page,
-            "rows": _log_rows(page),
+            "rows": journal.rows(page),
         },
     )

@@ -11,8 +11,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import ActionLog, Booking
-from members.models import Consent, Credit, Mandate, Membership, Payment
+from activities.models import ActionLog, Booking, CallListEntry, CycleBooking
+from indicators.models import SurveyAnswer
+from members.models import Consent, Credit, Mandate, Membership, Payment, SessionAlert, TaxReceipt
 
 ACTION_LABELS = {
     "escale.booking.confirmed": _("inscription"),
@@ -106,6 +107,55 @@ def _rows_csv(header, rows):
     return buffer.getvalue()
 
 
+def _more_files(member):
+    """Cycles, call-list entries, survey answers, alerts and tax receipts: (file name, header, rows)."""
+    cycles = CycleBooking.objects.filter(member=member).select_related("activity")
+    calls = CallListEntry.objects.filter(member=member).order_by("created_at")
+    answers = SurveyAnswer.objects.filter(invitation__booking__member=member).select_related(
+        "invitation__session__activity"
+    )
+    alerts = SessionAlert.objects.filter(member=member).select_related("session__activity")
+    return [
+        (
+            "cycles.csv",
+            ["activity", "status", "price", "created_at", "cancelled_at"],
+            [[c.activity.title, c.status, c.price, c.created_at.isoformat(), c.cancelled_at] for c in cycles],
+        ),
+        (
+            "appels.csv",
+            ["date", "reason", "phone", "message", "status"],
+            [[c.created_at.isoformat(), c.reason, c.phone, c.message, c.status] for c in calls],
+        ),
+        (
+            "questionnaires.csv",
+            ["activity", "session", "question", "answer", "answered_at"],
+            [
+                [
+                    a.invitation.session.activity.title,
+                    a.invitation.session.start.isoformat(),
+                    a.question,
+                    a.choice,
+                    a.answered_at.isoformat(),
+                ]
+                for a in answers
+            ],
+        ),
+        (
+            "alertes.csv",
+            ["activity", "session", "sent_at"],
+            [[a.session.activity.title, a.session.start.isoformat(), a.sent_at.isoformat()] for a in alerts],
+        ),
+        (
+            "recus-fiscaux.csv",
+            ["number", "paid_on", "amount", "donor_name", "donor_address"],
+            [
+                [t.number, t.paid_on, t.amount, t.donor_name, t.donor_address]
+                for t in TaxReceipt.objects.filter(member=member)
+            ],
+        ),
+    ]
+
+
 def export_zip(member):
     """Every personal datum we hold on the member: profile.json plus CSV files, in a zip (bytes)."""
     from members.services import credit_balance, profile_of
@@ -155,9 +205,17 @@ def export_zip(member):
         archive.writestr(
             "inscriptions.csv",
             _rows_csv(
-                ["activity", "start", "status", "price", "created_at"],
+                ["activity", "start", "status", "price", "created_at", "needs_pickup", "pickup_address"],
                 [
-                    [b.session.activity.title, b.session.start.isoformat(), b.status, b.price, b.created_at.isoformat()]
+                    [
+                        b.session.activity.title,
+                        b.session.start.isoformat(),
+                        b.status,
+                        b.price,
+                        b.created_at.isoformat(),
+                        b.needs_pickup,
+                        b.pickup_address,
+                    ]
                     for b in bookings
                 ],
             ),
@@ -192,6 +250,8 @@ def export_zip(member):
                 [[c.created_at.isoformat(), c.amount, c.reason] for c in Credit.objects.filter(member=member)],
             ),
         )
+        for name, header, rows in _more_files(member):
+            archive.writestr(name, _rows_csv(header, rows))
         archive.writestr(
             "actions-equipe.csv",
             _rows_csv(

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from payments import PaymentStatus, RedirectNeeded
 
+from activities.exceptions import TryAgain
 from activities.models import Booking
 from core.money import ZERO
 from members import history, services
@@ -240,9 +241,12 @@ def export_data(request):
 def delete_account(request):
     form = DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        try:
+            services.erase_member(request.user)
+        except TryAgain as error:
+            messages.error(request, str(error))
+            return redirect("members:delete_account")
         logout(request)
-        services.erase_member(user)
         messages.success(request, _("Votre compte est supprimé et vos données personnelles effacées."))
         return redirect("/")
     return render(request, "members/delete_account.html", {"form": form})

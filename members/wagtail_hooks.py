@@ -1,5 +1,7 @@
 """Admin registration: membership types (administrators), members, payments and desk tools."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -8,8 +10,9 @@ from wagtail import hooks
 from wagtail.admin.menu import LinkMenuItemComponent
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from activities.exceptions import TryAgain
 from home.admin_menu import PermissionMenuItem
-from members import staff_views, validation_views
+from members import services, staff_views, validation_views
 from members.models import MembershipType
 
 
@@ -98,3 +101,19 @@ def register_accounts_to_validate_menu():
         order=219,
         permission="members.change_memberprofile",
     )
+
+
+@hooks.register("before_delete_user")
+def erase_instead_of_deleting(request, user):
+    """Deleting an account from the admin erases it through the same service as "supprimer mon compte"
+    (members.services.erase_account): bookings, payments and journals point at the account, so the
+    row is never deleted. Wagtail has checked the permission before this hook runs."""
+    if request.method != "POST":
+        return None
+    try:
+        services.erase_account(user, by=request.user)
+    except TryAgain as error:
+        messages.error(request, str(error))
+        return redirect("wagtailusers_users:delete", user.pk)
+    messages.success(request, _("Compte supprimé : ses données personnelles sont effacées."))
+    return redirect("wagtailusers_users:index")

@@ -5,6 +5,7 @@ import os
 import shutil
 import tempfile
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import override_settings
@@ -15,6 +16,7 @@ import pytest
 
 from members import roles
 from tests import factories
+from tests.db_roles import RoleSplit, ensure_role
 
 # Playwright's sync API runs an event loop in the main thread: without this, any ORM call made while a
 # browser is open raises SynchronousOnlyOperation (browser tests still do their ORM work before opening it).
@@ -30,6 +32,38 @@ def _media_root():
     with override_settings(MEDIA_ROOT=media_root):
         yield media_root
     shutil.rmtree(media_root, ignore_errors=True)
+
+
+def _app_role():
+    from django.db import connection
+
+    return connection.vendor == "postgresql" and settings.ESCALE_DB_APP_ROLE
+
+
+@pytest.fixture(scope="session")
+def _escale_app_role_exists(django_db_blocker):
+    """The application role exists before the test database is migrated (its grants follow migrate)."""
+    from django.db import connection
+
+    if _app_role():
+        with django_db_blocker.unblock():
+            ensure_role(connection, settings.ESCALE_DB_APP_ROLE)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_escale_app_role_exists, django_db_setup, django_db_blocker):
+    """With ESCALE_DB_APP_ROLE set on PostgreSQL, the tests run as that role (tests/db_roles.py)."""
+    from django.db import connection
+
+    if not _app_role():
+        yield
+        return
+    split = RoleSplit(connection.settings_dict["USER"], settings.ESCALE_DB_APP_ROLE)
+    with django_db_blocker.unblock():
+        split.start(connection)
+    yield
+    with django_db_blocker.unblock():
+        split.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -112,6 +112,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
     )
+# PostgreSQL: the role the application connects with, when migrations run as another one (the tables'
+# owner): `migrate` grants it data rights but only SELECT/INSERT on the append-only logs (core.db_roles).
+ESCALE_DB_APP_ROLE = env("ESCALE_DB_APP_ROLE", default="")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when configured (shared by all workers: allauth rate limits rely on it),

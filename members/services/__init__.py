@@ -4,6 +4,7 @@ Views, admin, tasks and tests call these functions; `activities.services.price_f
 `price_for` here, so booking, payment and display use one price.
 """
 
+from .erasure import erase_account, erase_member
 from .mandates import give_mandate, require_mandate, revoke_mandate, valid_mandate
 from .memberships import (
     active_membership_on,
@@ -32,7 +33,6 @@ from .payments import (
 )
 from .profiles import (
     create_member_at_desk,
-    erase_member,
     member_language,
     preferred_contact,
     profile_of,
@@ -54,6 +54,7 @@ __all__ = [
     "credit_cancelled_booking",
     "credit_given_for",
     "cycle_price_for",
+    "erase_account",
     "erase_member",
     "give_mandate",
     "issue_receipt",

@@ -191,45 +191,6 @@ def update_profile(user, data, *, by=None):
     return profile
 
 
-def erase_member(user, *, by=None):
-    """Delete the account's personal data; bookings, payments and receipts stay, anonymised.
-
-    The user row is kept (bookings and payments point at it) but emptied and deactivated: no name,
-    e-mail, phone or address remains, the password is unusable, allauth addresses and MFA devices
-    are deleted, consents and mandates are removed. Receipts keep the payer's name as issued
-    (accounting records, kept as the law requires).
-    """
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
-    with transaction.atomic():
-        user.first_name = ""
-        user.last_name = ""
-        user.email = ""
-        user.username = f"efface-{user.pk}-{secrets.token_hex(4)}"
-        user.is_active = False
-        user.set_unusable_password()
-        user.save()
-        EmailAddress.objects.filter(user=user).delete()
-        Authenticator.objects.filter(user=user).delete()
-        user.consents.all().delete()
-        user.mandates_given.all().delete()
-        user.member_payments.update(
-            billing_first_name="", billing_last_name="", billing_email="", billing_phone="", customer_ip_address=None
-        )
-        profile = profile_of(user)
-        for field in ("phone", "address", "commune", "postal_code"):
-            setattr(profile, field, "")
-        profile.newsletter = False
-        profile.session_alerts, profile.session_alerts_since = False, None
-        user.session_alerts.all().delete()
-        profile.erased_at = timezone.now()
-        profile.save()
-        profile.interests.clear()
-        log_action(user, "escale.member.erased", actor=by if by and by.pk != user.pk else None)
-    return user
-
-
 def member_language(user):
     """The language to write to this member in (the profile's, else the site default)."""
     profile = MemberProfile.objects.filter(user=user).only("language").first() if user.pk else None
