@@ -66,7 +66,7 @@ def validate_account(user, *, by):
 def refuse_account(user, *, by):
     """Staff refuse an account created online: the person is told by e-mail (before their data is
     erased), then the account is erased as `erase_member` does (nothing personal is kept)."""
-    from members.services.profiles import erase_member
+    from members.services.erasure import erase_member
 
     with transaction.atomic():
         log_action(user, "escale.member.refused", actor=by, on_behalf_of=user)
