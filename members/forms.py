@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Theme
+from core.bounds import BoundedDateField
 from members.models import Mandate, MemberProfile, MembershipType, Payment
 
 
@@ -189,8 +190,8 @@ class PayBookingsForm(forms.Form):
 
 
 class AttestationForm(forms.Form):
-    start = forms.DateField(label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Au"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = BoundedDateField(label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = BoundedDateField(label=_("Au"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         data = super().clean()
