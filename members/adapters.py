@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
 from allauth.account.adapter import DefaultAccountAdapter
 
@@ -15,12 +14,6 @@ def _home_in_current_language():
 class AccountAdapter(DefaultAccountAdapter):
     """A plain "/" would send someone who logged in on /fr/ to the language of their browser (an English
     browser lands on /en/); the home page of the language they were reading is what they expect."""
-
-    # allauth's French catalogue leaves this one untranslated: say it in plain French.
-    error_messages = {
-        **DefaultAccountAdapter.error_messages,
-        "too_many_login_attempts": _("Trop de tentatives de connexion ont échoué. Réessayez dans quelques minutes."),
-    }
 
     def get_login_redirect_url(self, request):
         url = super().get_login_redirect_url(request)
