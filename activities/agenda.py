@@ -12,6 +12,7 @@ import icalendar
 
 from activities.formatting import date_in_words, time_in_words, when_in_words
 from activities.models import ActivityPage, Session
+from core import bounds
 
 
 def listing_queryset():
@@ -83,13 +84,13 @@ def group_by_day(sessions):
 
 
 def parse_month(value, today=None):
-    """ "2026-12" → date(2026, 12, 1); anything else → the current month."""
+    """The month asked for in ?mois= as (first day, understood). "2026-12" → (date(2026, 12, 1), True);
+    no value → (this month, True); anything else, or a year outside core.bounds → (this month, False)."""
     today = today or timezone.localdate()
-    try:
-        year, month = (int(part) for part in (value or "").split("-"))
-        return datetime.date(year, month, 1)
-    except ValueError:
-        return today.replace(day=1)
+    if not value:
+        return today.replace(day=1), True
+    first_day = bounds.parse_month(value)
+    return (first_day, True) if first_day else (today.replace(day=1), False)
 
 
 def month_bounds(first_day):

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -24,6 +25,7 @@ from members.services import cancellation_money, credit_given_for
 
 PER_PAGE = 40
 PUBLIC_CACHE = "public, max-age=300, s-maxage=300"  # the iCal feed: no personal content
+MONTH_ERROR = _lazy("Ce mois n'est pas dans l'agenda (exemple de mois valide : 2026-12). Voici le mois en cours.")
 
 
 def _filter_query(request):
@@ -38,8 +40,11 @@ def agenda_view(request):
     view_mode = "mois" if request.GET.get("vue") == "mois" else "liste"
     queryset = agenda.listing_queryset()
     context = {"view_mode": view_mode}
+    understood = True
     if view_mode == "mois":
-        first_day = agenda.parse_month(request.GET.get("mois"))
+        first_day, understood = agenda.parse_month(request.GET.get("mois"))
+        if not understood:
+            context["month_error"] = MONTH_ERROR
         start, end, next_month = agenda.month_bounds(first_day)
         filterset = SessionFilter(request.GET, queryset=queryset.filter(start__gte=start, start__lt=end))
         sessions = agenda.attach_localized_activities(filterset.qs)
@@ -60,21 +65,20 @@ def agenda_view(request):
     context.update(filter=filterset, sessions=sessions, extra_query=_filter_query(request))
     # Cache-Control comes from the page-cache middleware (max-age=0: a visitor who has just logged in
     # never sees the anonymous copy from their browser cache).
-    return render(request, "activities/agenda.html", context)
+    return render(request, "activities/agenda.html", context, status=200 if understood else 400)
 
 
 @login_not_required
 def programme_view(request):
     """A printable monthly programme (A4, large type) for town-hall notice boards."""
-    first_day = agenda.parse_month(request.GET.get("mois"))
+    first_day, understood = agenda.parse_month(request.GET.get("mois"))
     start, end, _next = agenda.month_bounds(first_day)
     filterset = SessionFilter(request.GET, queryset=agenda.listing_queryset().filter(start__gte=start, start__lt=end))
     sessions = agenda.attach_localized_activities(filterset.qs)
-    return render(
-        request,
-        "activities/programme.html",
-        {"days": agenda.group_by_day(sessions), "month_label": month_in_words(first_day.year, first_day.month)},
-    )
+    context = {"days": agenda.group_by_day(sessions), "month_label": month_in_words(first_day.year, first_day.month)}
+    if not understood:
+        context["month_error"] = MONTH_ERROR
+    return render(request, "activities/programme.html", context, status=200 if understood else 400)
 
 
 def _session_or_404(pk):

@@ -39,6 +39,7 @@ def production_environment(*, database_url, redis_url, media_root, host, port, c
         GUNICORN_BIND=f"{host}:{port}",
         GUNICORN_ACCESSLOG="",
         LOG_LEVEL="WARNING",
+        ALLAUTH_TRUSTED_PROXY_COUNT="1",  # as behind one nginx/Caddy (docs/deploy.md)
         **extra,
     )
     return env

@@ -3,7 +3,7 @@
 
 Resets the database escale_prod, migrates, collects static files, seeds the demo, starts gunicorn on
 127.0.0.1:8107, fetches the main pages and /healthz as if behind an HTTPS proxy (X-Forwarded-Proto),
-checks the security headers and cookies, that anonymous pages are served from the page cache and forgotten
+checks the security headers and cookies, the login rate limit per visitor behind the proxy, that anonymous pages are served from the page cache and forgotten
 when a page is published (from another process, through Redis), then proves a backup can be restored (pg_dump, pg_restore into a
 fresh database, same page count). Prints PASS/FAIL lines, exits 1 on any failure, always stops gunicorn.
 """
@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -159,6 +160,50 @@ def check_cookies():
     report(csrf["samesite"].lower() in ("lax", "strict"), "csrftoken cookie has SameSite", csrf["samesite"])
 
 
+def login_attempt(visitor, email, password, csrf):
+    """POST the login form as the proxy would forward it for `visitor`; True when the rate limit answered."""
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf, "login": email, "password": password}).encode()
+    request = urllib.request.Request(f"http://{HOST}:{PORT}/fr/comptes/login/", data=data, method="POST")  # noqa: S310
+    for name, value in (
+        ("Host", f"{HOST}:{PORT}"),
+        ("X-Forwarded-Proto", "https"),
+        ("X-Forwarded-For", visitor),
+        ("Origin", f"https://{HOST}:{PORT}"),
+        ("Referer", f"https://{HOST}:{PORT}/fr/comptes/login/"),
+        ("Cookie", f"csrftoken={csrf}"),
+        ("Content-Type", "application/x-www-form-urlencoded"),
+    ):
+        request.add_header(name, value)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - local
+            body = response.read().decode()
+    except urllib.error.HTTPError as error:
+        body = error.read().decode()
+    return "Trop de tentatives de connexion" in body
+
+
+def check_login_rate_limit_per_visitor():
+    """Behind the proxy (ALLAUTH_TRUSTED_PROXY_COUNT=1), five wrong passwords block that visitor only."""
+    status, headers, _body = fetch("/fr/comptes/login/")
+    cookies = SimpleCookie()
+    for header in headers.get_all("Set-Cookie") or []:
+        cookies.load(header)
+    if not report(status == 200 and "csrftoken" in cookies, "login page for the rate-limit check"):
+        return
+    csrf = cookies["csrftoken"].value
+    attacker, neighbour = "203.0.113.7", "198.51.100.23"
+    for n in range(5):
+        login_attempt(attacker, f"personne{n}@escale.example", "pas-le-bon", csrf)
+    report(
+        login_attempt(attacker, "personne9@escale.example", "pas-le-bon", csrf),
+        "five wrong passwords from one visitor (X-Forwarded-For) block that visitor",
+    )
+    report(
+        not login_attempt(neighbour, "personne8@escale.example", "pas-le-bon", csrf),
+        "another visitor behind the same proxy can still log in (ALLAUTH_TRUSTED_PROXY_COUNT)",
+    )
+
+
 def check_health():
     status, _headers, body = fetch("/healthz", https=False)
     try:
@@ -293,6 +338,7 @@ def main():
         check_page_cache(env)
         check_cookies()
         check_scheduler(env)
+        check_login_rate_limit_per_visitor()
         check_backup_restore(env)
     finally:
         if process is not None and process.poll() is None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from care import services
 from care.models import CaseFile, Intervention, NextStep, Note, Orientation
+from core.bounds import BoundedDateField, validate_period
 
 
 class DateInput(forms.DateInput):
@@ -148,11 +149,15 @@ class NextStepForm(forms.ModelForm):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("Du"), widget=DateInput())
-    end = forms.DateField(label=_("Au"), widget=DateInput())
+    """The indicators' period: dates between 2000 and 2100, at most five years (core.bounds)."""
+
+    start = BoundedDateField(label=_("Du"), widget=DateInput())
+    end = BoundedDateField(label=_("Au"), widget=DateInput())
 
     def clean(self):
         data = super().clean()
-        if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            raise forms.ValidationError(_("La date de début doit précéder la date de fin."))
+        if data.get("start") and data.get("end"):
+            if data["start"] > data["end"]:
+                raise forms.ValidationError(_("La date de début doit précéder la date de fin."))
+            validate_period(data["start"], data["end"])
         return data

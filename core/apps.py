@@ -10,3 +10,4 @@ class CoreConfig(AppConfig):
         from core.db_roles import grant_after_migrate
 
         post_migrate.connect(grant_after_migrate, sender=self, dispatch_uid="escale_grant_app_role")
+        from core import checks  # noqa: F401 - registers the deployment checks

@@ -5,9 +5,10 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.bounds import MAX_PERIOD_DAYS, BoundedDateField
 from indicators import services
 
-MAX_DAYS = 366 * 5
+MAX_DAYS = MAX_PERIOD_DAYS
 
 
 class PeriodForm(forms.Form):
@@ -19,8 +20,8 @@ class PeriodForm(forms.Form):
         initial=MONTH,
         widget=forms.RadioSelect,
     )
-    start = forms.DateField(label=_("Du"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Au"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = BoundedDateField(label=_("Du"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = BoundedDateField(label=_("Au"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         data = super().clean()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.formatting import when_in_words
 from activities.models import Theme
+from core.bounds import BoundedDateField
 from core.money import ZERO, format_money
 from members.models import Mandate, MemberProfile, MembershipType, Payment
 
@@ -227,8 +228,8 @@ class PayBookingsForm(forms.Form):
 
 
 class AttestationForm(forms.Form):
-    start = forms.DateField(label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Au"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = BoundedDateField(label=_("Du"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = BoundedDateField(label=_("Au"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         data = super().clean()

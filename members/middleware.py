@@ -1,4 +1,4 @@
-"""Staff in the care roles and administrators must have TOTP set up before doing anything else."""
+"""Accounts that reach care data or administration must complete TOTP before doing anything else."""
 
 import re
 
@@ -6,43 +6,48 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
 
-from members.roles import CARE_ROLES
+from members.services.mfa import has_totp, mfa_completed, requires_mfa
 
 ACCOUNT_PAGES = re.compile(r"^/[a-z]{2}(-[a-z]+)?/comptes/")
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/media/", "/i18n/", "/healthz", "/jsi18n/")
 
 
 def needs_mfa(user):
-    """True for a user in a care role (or Administrator) without a TOTP authenticator."""
-    from allauth.mfa.models import Authenticator
-
-    if not user.is_authenticated:
-        return False
-    if not user.groups.filter(name__in=CARE_ROLES).exists():
-        return False
-    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    """True for an account that must have TOTP (members.services.mfa.requires_mfa) and has none."""
+    return requires_mfa(user) and not has_totp(user)
 
 
 class RequireStaffMFAMiddleware:
-    """Redirect such users to allauth's TOTP activation page; the account pages (MFA setup,
-    logout, e-mail) stay reachable. Switched by the MEMBERS_REQUIRE_STAFF_MFA setting."""
+    """Send such accounts to allauth's TOTP activation page when they have no TOTP, or to its TOTP
+    check when they have one but did not use it in this session (a login that skipped the MFA stage).
+    The account pages (MFA setup and check, logout, e-mail) stay reachable.
+    Switched by the MEMBERS_REQUIRE_STAFF_MFA setting."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if getattr(settings, "MEMBERS_REQUIRE_STAFF_MFA", True) and self._must_redirect(request):
-            return redirect(reverse("mfa_activate_totp"))
+        if getattr(settings, "MEMBERS_REQUIRE_STAFF_MFA", True):
+            target = self._redirect_target(request)
+            if target:
+                return redirect(target)
         return self.get_response(request)
 
-    def _must_redirect(self, request):
+    def _redirect_target(self, request):
         path = request.path
-        if path.startswith(ALWAYS_ALLOWED_PREFIXES):
-            return False
-        if ACCOUNT_PAGES.match(path):  # allauth: MFA setup, logout, e-mail, password
-            return False
-        return needs_mfa(request.user)
+        if path.startswith(ALWAYS_ALLOWED_PREFIXES) or ACCOUNT_PAGES.match(path):
+            return None
+        user = request.user
+        if not requires_mfa(user):
+            return None
+        if not has_totp(user):
+            return reverse("mfa_activate_totp")
+        if mfa_completed(request):
+            return None
+        next_url = request.get_full_path() if request.method == "GET" else path
+        return f"{reverse('mfa_reauthenticate')}?{urlencode({'next': next_url})}"
 
 
 class StaffOnlyAdminMiddleware:

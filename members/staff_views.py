@@ -1,8 +1,6 @@
 """Staff tools in the Wagtail admin: members list and detail, desk sign-up, on-site payments,
 mandates, account validation, payments list with totals per method, CSV/XLSX exports."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
@@ -15,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core import bounds
 from home.exports import FORMATS as EXPORT_FORMATS
 from home.exports import table_response
 from members import history, services
@@ -249,15 +248,10 @@ def toggle_solidarity(request, pk):
 
 
 def _period(request):
+    """?du=&au= as dates between 2000 and 2100 (core.bounds); this month so far otherwise."""
     today = timezone.localdate()
-    try:
-        start = datetime.date.fromisoformat(request.GET.get("du", ""))
-    except ValueError:
-        start = today.replace(day=1)
-    try:
-        end = datetime.date.fromisoformat(request.GET.get("au", ""))
-    except ValueError:
-        end = today
+    start = bounds.parse_date(request.GET.get("du")) or today.replace(day=1)
+    end = bounds.parse_date(request.GET.get("au")) or today
     return start, end
 
 

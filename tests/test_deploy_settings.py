@@ -25,6 +25,7 @@ def production_env(tmp_path, **overrides):
             "ALLOWED_HOSTS": "escale.example",
             "FIELD_ENCRYPTION_KEY": secrets.token_urlsafe(32),
             "SALT_KEY": secrets.token_urlsafe(16),
+            "ALLAUTH_TRUSTED_PROXY_COUNT": "1",
         }
     )
     for key, value in overrides.items():
@@ -48,6 +49,16 @@ def test_check_deploy_passes_without_any_warning(tmp_path):
     assert result.returncode == 0, output
     assert "WARNINGS" not in output
     assert "System check identified no issues" in output
+
+
+def test_check_deploy_warns_when_rate_limits_would_see_only_the_proxy(tmp_path):
+    env = production_env(tmp_path, ALLAUTH_TRUSTED_PROXY_COUNT=None, ALLAUTH_TRUSTED_CLIENT_IP_HEADER=None)
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+
+    assert result.returncode != 0
+    assert "escale.W001" in result.stdout + result.stderr
+    header = production_env(tmp_path, ALLAUTH_TRUSTED_PROXY_COUNT=None, ALLAUTH_TRUSTED_CLIENT_IP_HEADER="X-Real-IP")
+    assert run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], header).returncode == 0
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "FIELD_ENCRYPTION_KEY"])

@@ -23,6 +23,12 @@ STORAGES = {
 }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind nginx/Caddy every connection comes from the proxy: allauth's login rate limits ("5/5m/ip") must key
+# on the visitor's address. Either the number of proxies you run that append to X-Forwarded-For (1 for one
+# nginx or Caddy), or a header your proxy sets to the client address and clients cannot forge (X-Real-IP).
+# core/checks.py warns in `check --deploy` when neither is set (docs/deploy.md).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
