@@ -10,7 +10,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import IntegrityError, close_old_connections, connection, transaction
 from django.utils import timezone
 
 from apscheduler.executors.debug import DebugExecutor
@@ -33,7 +33,8 @@ def due_minute(now=None):
 def fire(command, now=None):
     """Claim `command` for the current minute and enqueue it. Returns the ScheduledRun, or None when
     another scheduler already claimed it."""
-    close_old_connections()
+    if not connection.in_atomic_block:  # a long-lived process: drop a connection the database closed
+        close_old_connections()
     try:
         with transaction.atomic():
             run = ScheduledRun.objects.create(job=command, due_at=due_minute(now))
