@@ -125,7 +125,7 @@ def _notify_after_commit(booking_id, kind):
 # --- booking --------------------------------------------------------------------------------------
 
 
-def book(session, member, *, by=None, needs_pickup=False, pickup_address=""):
+def book(session, member, *, by=None, needs_pickup=False, pickup_address="", authority=None):
     """Book `member` on `session`; returns the Booking, confirmed if a seat is free, else waitlisted.
 
     Guarantees, under any concurrency: never more confirmed (or attended) bookings than the
@@ -133,14 +133,30 @@ def book(session, member, *, by=None, needs_pickup=False, pickup_address=""):
     member and session. The confirmation or waitlist notice is sent after commit.
     Raises SessionCancelled, BookingNotOpenYet, BookingClosed, AlreadyBooked, SessionFull (no
     waitlist), PickupFull, CycleBookingRequired, TryAgain (lock wait too long).
+    `authority` (what let staff act: the person's request or a mandate, checked by the caller with
+    members.services.require_authority) is written in the journal and shown in the history.
     """
     if session.activity.is_cycle:
         raise CycleBookingRequired()
     with transaction.atomic(durable=True):
-        return _book(session.pk, member, by=by, needs_pickup=needs_pickup, pickup_address=pickup_address, lock=True)
+        return _book(
+            session.pk,
+            member,
+            by=by,
+            needs_pickup=needs_pickup,
+            pickup_address=pickup_address,
+            lock=True,
+            authority=authority,
+        )
 
 
-def _book(session_pk, member, *, by, needs_pickup, pickup_address, lock=True):
+def _authority_data(authority):
+    from members.services import authority_data
+
+    return authority_data(authority)
+
+
+def _book(session_pk, member, *, by, needs_pickup, pickup_address, lock=True, authority=None):
     """The body of `book`, inside its transaction. `lock=False` exists only for the control test
     that proves the race is real without the row lock; nothing else may pass it."""
     now = timezone.now()
@@ -178,13 +194,18 @@ def _book(session_pk, member, *, by, needs_pickup, pickup_address, lock=True):
         f"escale.booking.{status}",
         actor=by or member,
         on_behalf_of=member if by and by != member else None,
-        data={"session": session.pk, "price": str(booking.price), "needs_pickup": needs_pickup},
+        data={
+            "session": session.pk,
+            "price": str(booking.price),
+            "needs_pickup": needs_pickup,
+            **_authority_data(authority),
+        },
     )
     _notify_after_commit(booking.pk, status)
     return booking
 
 
-def book_cycle(activity, member, *, by=None):
+def book_cycle(activity, member, *, by=None, authority=None):
     """Book every upcoming session of a cycle activity, or none; returns the CycleBooking.
 
     All sessions are locked (pk order) before counting; if any is full the whole booking is
@@ -230,13 +251,13 @@ def book_cycle(activity, member, *, by=None):
             "escale.cycle_booking.confirmed",
             actor=by or member,
             on_behalf_of=member if by and by != member else None,
-            data={"sessions": [s.pk for s in sessions], "price": str(cycle.price)},
+            data={"sessions": [s.pk for s in sessions], "price": str(cycle.price), **_authority_data(authority)},
         )
         _notify_after_commit(bookings[0].pk, "cycle_confirmed")
     return cycle
 
 
-def cancel_booking(booking, *, by, allow_late=False):
+def cancel_booking(booking, *, by, allow_late=False, authority=None):
     """Cancel a confirmed, offered or waitlisted booking; a freed seat goes to the first waitlisted
     person.
 
@@ -255,7 +276,7 @@ def cancel_booking(booking, *, by, allow_late=False):
         if not allow_late and not offered and now >= session.cancellable_until:
             raise CancellationDeadlinePassed()
         code = "escale.booking.offer_declined" if offered else "escale.booking.cancelled"
-        _release_locked(session, booking, code=code, by=by, now=now)
+        _release_locked(session, booking, code=code, by=by, now=now, data=_authority_data(authority))
     return booking
 
 
@@ -288,7 +309,7 @@ def _release_locked(session, booking, *, code, by, now, notice="cancelled", data
         _promote_locked(session, now=now)
 
 
-def accept_offer(booking, *, by):
+def accept_offer(booking, *, by, authority=None):
     """Keep an offered seat: the booking becomes confirmed (the seat was already held, so nothing
     is recounted). Accepting twice changes nothing. Raises OfferExpired once the hold time has
     passed, SessionCancelled, InvalidBookingState, TryAgain."""
@@ -312,7 +333,7 @@ def accept_offer(booking, *, by):
             "escale.booking.offer_accepted",
             actor=by,
             on_behalf_of=booking.member if by and by != booking.member else None,
-            data={"session": session.pk},
+            data={"session": session.pk, **_authority_data(authority)},
         )
         _notify_after_commit(booking.pk, "confirmed")
     return booking
@@ -515,7 +536,7 @@ def cycle_return_preview(cycle, *, now=None):
     return cycle_amount_to_return(item.amount, sessions, now=now or timezone.now())
 
 
-def cancel_cycle(cycle, *, by, allow_late=False, mode="credit"):
+def cancel_cycle(cycle, *, by, allow_late=False, mode="credit", authority=None):
     """Cancel a cycle booking and every still-active session booking of it not yet started, in one
     transaction; returns the cycle (with `amount_returned`: the Decimal given back, or None).
 
@@ -581,6 +602,7 @@ def cancel_cycle(cycle, *, by, allow_late=False, mode="credit"):
                 "late": now >= by_start[0].cancellable_until,
                 "amount_returned": None if cycle.amount_returned is None else str(cycle.amount_returned),
                 "returned_as": mode if cycle.amount_returned is not None else "",
+                **_authority_data(authority),
             },
         )
         first = min(bookings, key=lambda b: locked[b.session_id].start) if bookings else None

@@ -4,7 +4,17 @@ Views, admin, tasks and tests call these functions; `activities.services.price_f
 `price_for` here, so booking, payment and display use one price.
 """
 
-from .mandates import give_mandate, require_mandate, revoke_mandate, valid_mandate
+from .mandates import (
+    act_for,
+    authority_data,
+    give_mandate,
+    notify_mandate,
+    record_request,
+    require_authority,
+    require_mandate,
+    revoke_mandate,
+    valid_mandate,
+)
 from .memberships import (
     active_membership_on,
     cycle_price_for,
@@ -20,6 +30,7 @@ from .payments import (
     create_online_payment,
     credit_balance,
     credit_cancelled_booking,
+    credit_used,
     outstanding_bookings,
     outstanding_cycle_bookings,
     pay_with_credit,
@@ -30,6 +41,7 @@ from .profiles import (
     create_member_at_desk,
     erase_member,
     member_language,
+    possible_duplicates,
     preferred_contact,
     profile_of,
     record_signup,
@@ -40,7 +52,14 @@ from .profiles import (
 from .receipts import issue_receipt, next_receipt_number, render_receipt_pdf
 
 __all__ = [
+    "act_for",
     "active_membership_on",
+    "authority_data",
+    "credit_used",
+    "notify_mandate",
+    "possible_duplicates",
+    "record_request",
+    "require_authority",
     "apply_status",
     "create_member_at_desk",
     "create_online_payment",
