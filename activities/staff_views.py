@@ -241,13 +241,13 @@ def export_bookings(request, pk):
         _("Prénom"),
         _("E-mail"),
         _("Téléphone"),
-        _("Comment la joindre"),
         _("État"),
         _("Prix"),
         _("Transport"),
         _("Adresse"),
         _("Inscrit le"),
         _("Inscrit par"),
+        _("Comment la joindre"),
     ]
     bookings = (
         Booking.objects.filter(session=session)
@@ -260,13 +260,13 @@ def export_bookings(request, pk):
             b.member.first_name,
             b.member.email,
             getattr(getattr(b.member, "member_profile", None), "phone", ""),
-            getattr(b.member, "member_profile", None) and b.member.member_profile.get_preferred_channel_display(),
             b.get_status_display(),
             b.price,
             _("oui") if b.needs_pickup else "",
             b.pickup_address,
             b.created_at,
             b.made_by.email if b.made_by else "",
+            b.member.member_profile.get_preferred_channel_display() if hasattr(b.member, "member_profile") else "",
         ]
         for b in bookings
     ]

@@ -202,7 +202,7 @@ def record_onsite_payment(
         lines = _lines(member, memberships, bookings, cycle_bookings)
         total = sum((line[3] for line in lines), ZERO)
         if credit > min(total, credit_balance(member)):
-            raise InsufficientCredit()
+            raise InsufficientCredit(_("L'avoir de la personne ne suffit pas, ou dépasse ce qui est à payer."))
         if credit == total:
             method, variant, cheque_number = Payment.Method.CREDIT, CREDIT_VARIANT, ""
         else:

@@ -99,7 +99,7 @@ def test_a_desk_member_later_gets_an_activation_link_by_email(coordinator_client
     from django.core import mail
 
     member = services.create_member_at_desk(
-        first_name="Marcel", last_name="Petit", phone="0556", by=coordinator_client.coordinator
+        first_name="Marcel", last_name="Petit", phone="0556", by=coordinator_client.coordinator, consent_given="desk"
     )
     response = coordinator_client.post(f"/admin/adherents/{member.pk}/activation/", {"email": "marcel@escale.example"})
     assert response.status_code == 302
