@@ -20,6 +20,7 @@ from tests.browser.test_accessibility import describe
 pytestmark = pytest.mark.browser
 
 COORDINATOR = "coordination@escale.example"  # Claire Dubois in the demo accounts
+TIMEOUT = 30_000  # ms: the machines running the suite can be slow
 
 
 def _staff_page(page, base_url):
@@ -50,24 +51,28 @@ def test_a_coordinator_books_and_cancels_for_a_phone_caller_without_a_mandate(ch
         _staff_page(page, base)
         page.goto(f"{base}/admin/activites/{session.pk}/inscrire/")
         page.get_by_label("Nom, e-mail ou téléphone").fill("0556112233")
-        page.get_by_role("button", name="Chercher").click()
+        page.get_by_role("button", name="Chercher", exact=True).click()
+        page.wait_for_url("**q=0556112233**")
         result = page.locator("form", has_text="Germaine Lacoste")
-        expect(result.get_by_label("La personne me le demande par téléphone")).to_be_checked()
+        expect(result.get_by_label("La personne me le demande par téléphone")).to_be_checked(timeout=TIMEOUT)
         _no_axe_violations(page, "assisted booking")
         result.get_by_role("button", name="Inscrire Germaine Lacoste").click()
-        expect(page.locator("main")).to_contain_text("Germaine Lacoste : Confirmée")
+        expect(page.locator("main")).to_contain_text("Germaine Lacoste : Confirmée", timeout=TIMEOUT)
 
         page.get_by_role("link", name="Annuler l'inscription de Germaine Lacoste").click()
         page.get_by_label("La personne me le demande par téléphone").check()
         _no_axe_violations(page, "cancel for the person")
         page.get_by_role("button", name="Annuler l'inscription").click()
-        expect(page.locator("main")).to_contain_text("Inscription annulée.")
+        expect(page.locator("main")).to_contain_text("Inscription annulée.", timeout=TIMEOUT)
 
         page.goto(f"{base}/admin/adherents/{caller.pk}/")
         history = page.locator("main")
-        expect(history).to_contain_text("inscription – Atelier mémoire, à sa demande, par téléphone, par Claire D.")
         expect(history).to_contain_text(
-            "annulation d'une inscription – Atelier mémoire, à sa demande, par téléphone, par Claire D."
+            "inscription – Atelier mémoire, à sa demande, par téléphone, par Claire D.", timeout=TIMEOUT
+        )
+        expect(history).to_contain_text(
+            "annulation d'une inscription – Atelier mémoire, à sa demande, par téléphone, par Claire D.",
+            timeout=TIMEOUT,
         )
         _no_axe_violations(page, "member detail")
     assert Booking.objects.get(member=caller, session=session).status == Booking.Status.CANCELLED
@@ -83,8 +88,9 @@ def test_a_coordinator_finds_a_member_by_phone_however_it_is_typed(chromium, see
         for typed in ("0556112233", "05 56 11 22 33"):
             page.locator("input[name=q]").fill(typed)
             page.locator("form[role=search] button[type=submit]").click()
-            expect(page.locator("main")).to_contain_text("Lacoste")
-            expect(page.locator("main")).not_to_contain_text("Petit")
+            page.wait_for_load_state()
+            expect(page.locator("main")).to_contain_text("Lacoste", timeout=TIMEOUT)
+            expect(page.locator("main")).not_to_contain_text("Petit", timeout=TIMEOUT)
         _no_axe_violations(page, "member list searched by phone")
 
 
@@ -102,13 +108,13 @@ def test_a_coordinator_records_a_desk_payment_and_prints_its_receipt(chromium, s
         _staff_page(page, base)
         page.goto(f"{base}/admin/adherents/{caller.pk}/paiement/")
         main = page.locator("main")
-        expect(main).to_contain_text("Sophrologie")
-        expect(main).to_contain_text("Total dû (tout ce qui est coché par défaut) : 8,00 €")
+        expect(main).to_contain_text("Sophrologie", timeout=TIMEOUT)
+        expect(main).to_contain_text("Total dû (tout ce qui est coché par défaut) : 8,00 €", timeout=TIMEOUT)
         _no_axe_violations(page, "desk payment form")
         page.get_by_label("Espèces").check()
         page.get_by_role("button", name="Enregistrer le paiement").click()
-        expect(main).to_contain_text("Paiement enregistré, reçu émis.")
-        expect(main).to_contain_text("8,00 €")
+        expect(main).to_contain_text("Paiement enregistré, reçu émis.", timeout=TIMEOUT)
+        expect(main).to_contain_text("8,00 €", timeout=TIMEOUT)
         _no_axe_violations(page, "payment recorded")
 
         page.get_by_label("A5").check()
