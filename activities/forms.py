@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from activities.models import ActivityPage, Place
+from members.phones import phone_filter
 
 
 class BookingForm(forms.Form):
@@ -41,12 +42,15 @@ class MemberSearchForm(forms.Form):
 
     def results(self, limit=20):
         term = self.cleaned_data["q"].strip()
-        users = get_user_model().objects.filter(is_active=True)
+        users = get_user_model().objects.filter(is_active=True).select_related("member_profile")
         query = Q(email__icontains=term) | Q(first_name__icontains=term) | Q(last_name__icontains=term)
         query |= Q(username__icontains=term)
         parts = term.split()
         if len(parts) >= 2:
             query |= Q(first_name__icontains=parts[0], last_name__icontains=parts[-1])
+        by_phone = phone_filter(term)  # any French spelling of the number: "0556112233", "05 56 11 22 33"…
+        if by_phone is not None:
+            query |= by_phone
         return users.filter(query).order_by("last_name", "first_name", "email")[:limit]
 
 

@@ -129,7 +129,7 @@ def _notify_after_commit(booking_id, kind):
 # --- booking --------------------------------------------------------------------------------------
 
 
-def book(session, member, *, by=None, needs_pickup=False, pickup_address=""):
+def book(session, member, *, by=None, needs_pickup=False, pickup_address="", authority=None):
     """Book `member` on `session`; returns the Booking, confirmed if a seat is free, else waitlisted.
 
     Guarantees, under any concurrency: never more confirmed (or attended) bookings than the
@@ -139,6 +139,8 @@ def book(session, member, *, by=None, needs_pickup=False, pickup_address=""):
     decided before the session row is locked, so the lock is held for four short statements.
     Raises SessionCancelled, BookingNotOpenYet, BookingClosed, AlreadyBooked, SessionFull (no
     waitlist), PickupFull, CycleBookingRequired, TryAgain (lock stuck for ACTIVITIES_LOCK_TIMEOUT).
+    `authority` (what let staff act: the person's request or a mandate, checked by the caller with
+    members.services.require_authority) is written in the journal and shown in the history.
     """
     if session.activity.is_cycle:
         raise CycleBookingRequired()
@@ -152,8 +154,21 @@ def book(session, member, *, by=None, needs_pickup=False, pickup_address=""):
     ContentType.objects.get_for_model(Booking)  # the audit entry's type, cached per process: not under the lock
     with transaction.atomic(durable=True):
         return _book(
-            session.pk, member, by=by, needs_pickup=needs_pickup, pickup_address=pickup_address, price=price, lock=True
+            session.pk,
+            member,
+            by=by,
+            needs_pickup=needs_pickup,
+            pickup_address=pickup_address,
+            price=price,
+            lock=True,
+            authority=authority,
         )
+
+
+def _authority_data(authority):
+    from members.services import authority_data
+
+    return authority_data(authority)
 
 
 def _seats_held(session):
@@ -165,7 +180,7 @@ def _seats_held(session):
     return counts["seats"], counts["pickups"]
 
 
-def _book(session_pk, member, *, by, needs_pickup, pickup_address, price=None, lock=True):
+def _book(session_pk, member, *, by, needs_pickup, pickup_address, price=None, lock=True, authority=None):
     """The body of `book`, inside its transaction: lock, count, insert, audit — nothing else.
     `lock=False` exists only for the control test that proves the race is real without the row
     lock; nothing else may pass it."""
@@ -205,13 +220,18 @@ def _book(session_pk, member, *, by, needs_pickup, pickup_address, price=None, l
         f"escale.booking.{status}",
         actor=by or member,
         on_behalf_of=member if by and by != member else None,
-        data={"session": session.pk, "price": str(booking.price), "needs_pickup": needs_pickup},
+        data={
+            "session": session.pk,
+            "price": str(booking.price),
+            "needs_pickup": needs_pickup,
+            **_authority_data(authority),
+        },
     )
     _notify_after_commit(booking.pk, status)
     return booking
 
 
-def book_cycle(activity, member, *, by=None):
+def book_cycle(activity, member, *, by=None, authority=None):
     """Book every upcoming session of a cycle activity, or none; returns the CycleBooking.
 
     All sessions are locked (pk order) before counting; if any is full the whole booking is
@@ -257,13 +277,13 @@ def book_cycle(activity, member, *, by=None):
             "escale.cycle_booking.confirmed",
             actor=by or member,
             on_behalf_of=member if by and by != member else None,
-            data={"sessions": [s.pk for s in sessions], "price": str(cycle.price)},
+            data={"sessions": [s.pk for s in sessions], "price": str(cycle.price), **_authority_data(authority)},
         )
         _notify_after_commit(bookings[0].pk, "cycle_confirmed")
     return cycle
 
 
-def cancel_booking(booking, *, by, allow_late=False):
+def cancel_booking(booking, *, by, allow_late=False, authority=None):
     """Cancel a confirmed, offered or waitlisted booking; a freed seat goes to the first waitlisted
     person.
 
@@ -282,7 +302,7 @@ def cancel_booking(booking, *, by, allow_late=False):
         if not allow_late and not offered and now >= session.cancellable_until:
             raise CancellationDeadlinePassed()
         code = "escale.booking.offer_declined" if offered else "escale.booking.cancelled"
-        _release_locked(session, booking, code=code, by=by, now=now)
+        _release_locked(session, booking, code=code, by=by, now=now, data=_authority_data(authority))
     return booking
 
 
@@ -345,7 +365,7 @@ def release_future_bookings(member, *, by=None):
     return released
 
 
-def accept_offer(booking, *, by):
+def accept_offer(booking, *, by, authority=None):
     """Keep an offered seat: the booking becomes confirmed (the seat was already held, so nothing
     is recounted). Accepting twice changes nothing. Raises OfferExpired once the hold time has
     passed, SessionCancelled, InvalidBookingState, TryAgain."""
@@ -369,7 +389,7 @@ def accept_offer(booking, *, by):
             "escale.booking.offer_accepted",
             actor=by,
             on_behalf_of=booking.member if by and by != booking.member else None,
-            data={"session": session.pk},
+            data={"session": session.pk, **_authority_data(authority)},
         )
         _notify_after_commit(booking.pk, "confirmed")
     return booking
@@ -572,7 +592,7 @@ def cycle_return_preview(cycle, *, now=None):
     return cycle_amount_to_return(item.amount, sessions, now=now or timezone.now())
 
 
-def cancel_cycle(cycle, *, by, allow_late=False, mode="credit"):
+def cancel_cycle(cycle, *, by, allow_late=False, mode="credit", authority=None):
     """Cancel a cycle booking and every still-active session booking of it not yet started, in one
     transaction; returns the cycle (with `amount_returned`: the Decimal given back, or None).
 
@@ -638,6 +658,7 @@ def cancel_cycle(cycle, *, by, allow_late=False, mode="credit"):
                 "late": now >= by_start[0].cancellable_until,
                 "amount_returned": None if cycle.amount_returned is None else str(cycle.amount_returned),
                 "returned_as": mode if cycle.amount_returned is not None else "",
+                **_authority_data(authority),
             },
         )
         first = min(bookings, key=lambda b: locked[b.session_id].start) if bookings else None

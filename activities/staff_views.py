@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from activities import services
 from activities.exceptions import BookingError
@@ -20,7 +19,7 @@ from activities.forms import BookingForm, MemberSearchForm
 from activities.models import SEAT_STATUSES, Booking, CallListEntry, CycleBooking, Session
 from home.exports import table_response
 from members.exceptions import MembersError
-from members.services import require_mandate
+from members.forms import OnBehalfForm
 
 staff_view = never_cache
 
@@ -59,7 +58,9 @@ def session_list(request):
 def session_bookings(request, pk):
     session = _session(pk)
     bookings = list(
-        Booking.objects.filter(session=session).select_related("member", "made_by").order_by("queued_at", "pk")
+        Booking.objects.filter(session=session)
+        .select_related("member__member_profile", "made_by")
+        .order_by("queued_at", "pk")
     )
     context = {
         "session": session,
@@ -78,25 +79,38 @@ def _booking_of_session(session_pk, booking_pk):
     return get_object_or_404(Booking.objects.select_related("member"), pk=booking_pk, session_id=session_pk)
 
 
+ON_BEHALF_ACTIONS = {"annuler": "cancel", "accepter": "book"}
+
+
 @staff_view
 @_perm("change_booking")
-@require_POST
 def booking_action(request, pk, booking_pk, action):
     """Staff actions on one booking of this session. Cancelling a booking or keeping an offered
-    seat are the member's own decisions: staff need the member's mandate, as for booking."""
+    seat are the member's own decisions: staff act at the person's request (phone, desk, a relative
+    they named: asked on a confirmation page, GET) or under their mandate."""
     booking = _booking_of_session(pk, booking_pk)
+    if request.method == "GET" and action in ON_BEHALF_ACTIONS:
+        context = {
+            "session": booking.session,
+            "when": when_in_words(booking.session.start, booking.session.end),
+            "booking": booking,
+            "action": action,
+            "behalf": OnBehalfForm(),
+        }
+        return render(request, "activities/admin/booking_on_behalf.html", context)
+    if request.method != "POST":
+        return HttpResponse(status=405)
     try:
-        if action == "promouvoir":
-            services.promote_booking(booking, by=request.user)
-            messages.success(request, _("La place est proposée à la personne."))
-        elif action == "annuler":
-            require_mandate(request.user, booking.member, "book")
-            services.cancel_booking(booking, by=request.user, allow_late=True)
-            messages.success(request, _("Inscription annulée."))
-        elif action == "accepter":
-            require_mandate(request.user, booking.member, "book")
-            services.accept_offer(booking, by=request.user)
-            messages.success(request, _("Place confirmée pour la personne."))
+        if action in ON_BEHALF_ACTIONS:
+            behalf = OnBehalfForm(request.POST)
+            act = ON_BEHALF_ACTIONS[action]
+            authority = behalf.act_for(request.user, booking.member, act, detail=str(booking.session))
+            if action == "annuler":
+                services.cancel_booking(booking, by=request.user, allow_late=True, authority=authority)
+                messages.success(request, _("Inscription annulée."))
+            else:
+                services.accept_offer(booking, by=request.user, authority=authority)
+                messages.success(request, _("Place confirmée pour la personne."))
         elif action in ("monter", "descendre"):
             services.move_in_waitlist(booking, up=action == "monter", by=request.user)
         elif action in ("present", "absent"):
@@ -127,8 +141,8 @@ def cancel_cycle(request, pk, booking_pk):
         if mode not in ("credit", "refund"):
             return HttpResponse(status=400)
         try:
-            require_mandate(request.user, cycle.member, "book")
-            cycle = services.cancel_cycle(cycle, by=request.user, allow_late=True, mode=mode)
+            authority = OnBehalfForm(request.POST).act_for(request.user, cycle.member, "cancel", detail=str(cycle))
+            cycle = services.cancel_cycle(cycle, by=request.user, allow_late=True, mode=mode, authority=authority)
         except (BookingError, MembersError) as error:
             messages.error(request, error.message)
             return redirect("activities_staff:cancel_cycle", pk=pk, booking_pk=booking_pk)
@@ -144,6 +158,7 @@ def cancel_cycle(request, pk, booking_pk):
         "to_cancel": [when_in_words(s.start, s.end) for s in sessions if s.start > now],
         "kept": [when_in_words(s.start, s.end) for s in sessions if s.start <= now],
         "amount": services.cycle_return_preview(cycle, now=now),
+        "behalf": OnBehalfForm(),
     }
     return render(request, "activities/admin/cancel_cycle.html", context)
 
@@ -151,19 +166,25 @@ def cancel_cycle(request, pk, booking_pk):
 @staff_view
 @_perm("add_booking")
 def assisted_booking(request, pk):
-    """Find a member by name or e-mail and book for them; the booking records the staff user."""
+    """Find a member by name, e-mail or phone (any French spelling) and book for them, at their
+    request (by phone, at the desk, through a relative they named) or under their mandate; the
+    booking records the staff user and the journal how the person asked."""
     session = _session(pk)
     search = MemberSearchForm(request.GET or None)
     results = search.results() if search.is_valid() else []
     form = BookingForm(session=session)
+    behalf = OnBehalfForm()
     if request.method == "POST":
         member = get_object_or_404(get_user_model(), pk=request.POST.get("member"), is_active=True)
         form = BookingForm(request.POST, session=session)
-        if form.is_valid():
+        behalf = OnBehalfForm(request.POST)
+        if not behalf.is_valid():
+            messages.error(request, _("Indiquez qui demande l'inscription (et le nom du proche, le cas échéant)."))
+        elif form.is_valid():
             try:
-                require_mandate(request.user, member, "book")
+                authority = behalf.act_for(request.user, member, "book", detail=str(session))
                 if session.activity.is_cycle:
-                    services.book_cycle(session.activity, member, by=request.user)
+                    services.book_cycle(session.activity, member, by=request.user, authority=authority)
                     messages.success(request, _("Inscription au cycle enregistrée."))
                 else:
                     booking = services.book(
@@ -172,6 +193,7 @@ def assisted_booking(request, pk):
                         by=request.user,
                         needs_pickup=form.cleaned_data.get("needs_pickup", False),
                         pickup_address=form.cleaned_data.get("pickup_address", ""),
+                        authority=authority,
                     )
                     messages.success(
                         request,
@@ -187,6 +209,7 @@ def assisted_booking(request, pk):
         "search": search,
         "results": results,
         "form": form,
+        "behalf": behalf,
     }
     return render(request, "activities/admin/assisted_booking.html", context)
 
@@ -198,7 +221,7 @@ def attendance(request, pk):
     session = _session(pk)
     bookings = (
         Booking.objects.filter(session=session, status__in=("confirmed", "attended", "no_show"))
-        .select_related("member")
+        .select_related("member__member_profile")
         .order_by("member__last_name", "member__first_name", "member__email")
     )
     return render(
@@ -224,6 +247,7 @@ def export_bookings(request, pk):
         _("Adresse"),
         _("Inscrit le"),
         _("Inscrit par"),
+        _("Comment la joindre"),
     ]
     bookings = (
         Booking.objects.filter(session=session)
@@ -242,6 +266,7 @@ def export_bookings(request, pk):
             b.pickup_address,
             b.created_at,
             b.made_by.email if b.made_by else "",
+            b.member.member_profile.get_preferred_channel_display() if hasattr(b.member, "member_profile") else "",
         ]
         for b in bookings
     ]

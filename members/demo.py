@@ -150,8 +150,9 @@ def seed(*, stdout):
     coordinator = User.objects.filter(email__iexact="coordination@escale.example").first()
     today = timezone.localdate()
     if josette and coordinator and not Membership.objects.filter(member=josette).exists():
+        at_desk = services.record_request(josette, by=coordinator, channel="desk", act="pay")
         membership = services.start_membership(
-            josette, types["Adhésion annuelle"], by=coordinator, in_person=True, start=today.replace(month=1, day=1)
+            josette, types["Adhésion annuelle"], by=coordinator, request=at_desk, start=today.replace(month=1, day=1)
         )
         services.record_onsite_payment(
             josette, method="cheque", cheque_number="0001234", by=coordinator, memberships=[membership]

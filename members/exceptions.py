@@ -11,8 +11,8 @@ class MembersError(DomainError):
 
 class MandateRequired(MembersError):
     default_message = _(
-        "Cette personne ne vous a pas donné de mandat en cours pour cette action. "
-        "Recueillez d'abord son mandat (à l'accueil, avec elle)."
+        "Pour agir pour cette personne, indiquez qu'elle vous le demande (par téléphone, à l'accueil "
+        "ou par un proche qu'elle a désigné), ou recueillez son mandat."
     )
 
 

@@ -11,9 +11,18 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import ActionLog, Booking, CallListEntry, CycleBooking
+from activities.models import ActionLog, Booking, CallListEntry, CycleBooking, Session
 from indicators.models import SurveyAnswer
-from members.models import Consent, Credit, Mandate, Membership, Payment, SessionAlert, TaxReceipt
+from members.models import (
+    Consent,
+    Credit,
+    Mandate,
+    Membership,
+    Payment,
+    PersonRequest,
+    SessionAlert,
+    TaxReceipt,
+)
 
 ACTION_LABELS = {
     "escale.booking.confirmed": _("inscription"),
@@ -39,7 +48,46 @@ ACTION_LABELS = {
     "escale.member.profile_changed": _("profil modifié"),
     "escale.member.created_at_desk": _("compte créé à l'accueil"),
     "escale.member.validated": _("compte validé"),
+    "escale.cycle_booking.cancelled": _("annulation d'une inscription à un cycle"),
 }
+
+REQUEST_CHANNELS = {
+    "phone": _("à sa demande, par téléphone"),
+    "desk": _("à sa demande, à l'accueil"),
+}
+
+
+def short_name(user):
+    """ "Claire M.": how staff sign what they did for someone."""
+    if user.first_name and user.last_name:
+        return f"{user.first_name} {user.last_name[0]}."
+    return user.get_full_name() or user.email or user.username
+
+
+def how_staff_acted(data):
+    """ "à sa demande, par téléphone" / "à sa demande, par Marie Martin (un proche)" / "avec son mandat",
+    from what services.authority_data wrote in the journal; "" when nothing was recorded."""
+    request = (data or {}).get("request")
+    if request:
+        if request.get("channel") == "relative":
+            return _("à sa demande, par %(relative)s (un proche)") % {"relative": request.get("relative", "")}
+        return REQUEST_CHANNELS.get(request.get("channel"), _("à sa demande"))
+    if (data or {}).get("mandate"):
+        return _("avec son mandat")
+    return ""
+
+
+def staff_action_text(entry, activity=""):
+    """One line of the history for an act staff did for the person, e.g.
+    "inscription – Yoga doux, à sa demande, par téléphone, par Claire M."."""
+    label = str(ACTION_LABELS.get(entry.code, entry.code))
+    if activity:
+        label = f"{label} – {activity}"
+    how = how_staff_acted(entry.data)
+    actor = short_name(entry.actor)
+    if how:
+        return _("%(label)s, %(how)s, par %(actor)s") % {"label": label, "how": how, "actor": actor}
+    return _("%(label)s, par %(actor)s (équipe)") % {"label": label, "actor": actor}
 
 
 def staff_actions(member):
@@ -71,7 +119,11 @@ def timeline(member):
     ):
         start = timezone.make_aware(timezone.datetime.combine(membership.valid_from, timezone.datetime.min.time()))
         entries.append({"kind": "membership", "at": start, "membership": membership})
-    for entry in staff_actions(member):
+    actions = list(staff_actions(member))
+    session_ids = {e.data.get("session") for e in actions if isinstance(e.data, dict) and e.data.get("session")}
+    titles = dict(Session.objects.filter(pk__in=session_ids).values_list("pk", "activity__title"))
+    for entry in actions:
+        activity = titles.get(entry.data.get("session"), "") if isinstance(entry.data, dict) else ""
         entries.append(
             {
                 "kind": "staff_action",
@@ -79,6 +131,7 @@ def timeline(member):
                 "log": entry,
                 "label": ACTION_LABELS.get(entry.code, entry.code),
                 "actor": entry.actor.get_full_name() or entry.actor.email,
+                "text": staff_action_text(entry, activity),
             }
         )
     entries.sort(key=lambda e: e["at"], reverse=True)
@@ -192,6 +245,11 @@ def export_zip(member):
                 "starts_at",
                 "expires_at",
                 "revoked_at",
+            )
+        ),
+        "requests": list(
+            PersonRequest.objects.filter(member=member).values(
+                "created_at", "channel", "act", "relative_name", "detail", "received_by__first_name"
             )
         ),
         "credit_balance": credit_balance(member),

@@ -24,6 +24,9 @@ PERSONAL_TABLES = [
     PersonalTable("members.MemberProfile", "téléphone, adresse, commune, centres d'intérêt effacés", "profil.json"),
     PersonalTable("members.Consent", "supprimés", "profil.json"),
     PersonalTable("members.Mandate", "supprimés", "profil.json"),
+    PersonalTable(
+        "members.PersonRequest", "nom du proche et précisions effacés ; la trace de la demande reste", "profil.json"
+    ),
     PersonalTable("members.SessionAlert", "supprimées", "alertes.csv"),
     PersonalTable(
         "activities.Booking",

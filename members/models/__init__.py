@@ -1,7 +1,7 @@
 """Members: profiles and consents, memberships, payments and receipts, credits, mandates, alerts."""
 
 from .alerts import SessionAlert
-from .mandates import Mandate
+from .mandates import Mandate, PersonRequest
 from .memberships import Membership, MembershipQuerySet, MembershipType
 from .payments import Credit, Payment, PaymentItem, Receipt, ReceiptSequence, TaxReceipt, TaxReceiptSequence
 from .profiles import Consent, MemberProfile, MembersSettings
@@ -16,6 +16,7 @@ __all__ = [
     "MembershipQuerySet",
     "MembershipType",
     "Payment",
+    "PersonRequest",
     "PaymentItem",
     "Receipt",
     "ReceiptSequence",

@@ -22,6 +22,9 @@ class MemberProfile(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_profile")
     phone = models.CharField(_("Téléphone"), max_length=30, blank=True)
+    # The number as typed is kept for display; this E.164 form ("+33556112233") is what search matches.
+    phone_e164 = models.CharField(max_length=20, blank=True, db_index=True, editable=False)
+    birth_year = models.PositiveSmallIntegerField(_("Année de naissance"), null=True, blank=True)
     address = models.CharField(_("Adresse postale"), max_length=250, blank=True)
     postal_code = models.CharField(_("Code postal"), max_length=10, blank=True)
     commune = models.CharField(_("Commune"), max_length=120, blank=True)
@@ -68,6 +71,15 @@ class MemberProfile(models.Model):
     def __str__(self):
         return self.user.get_full_name() or self.user.email or self.phone
 
+    def save(self, *args, **kwargs):
+        from members.phones import normalise_phone
+
+        self.phone_e164 = normalise_phone(self.phone)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "phone" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "phone_e164"}
+        super().save(*args, **kwargs)
+
 
 class Consent(models.Model):
     """One acceptance (terms, charter, newsletter), with the version of the text accepted."""
@@ -77,10 +89,24 @@ class Consent(models.Model):
         CHARTER = "charter", _("Charte du lieu (entraide, bienveillance)")
         NEWSLETTER = "newsletter", _("Lettre d'information")
 
+    class Given(models.TextChoices):
+        ONLINE = "online", _("en ligne, par la personne")
+        DESK = "desk", _("oralement, à l'accueil")
+        PHONE = "phone", _("oralement, par téléphone")
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
     kind = models.CharField(_("Objet"), max_length=12, choices=Kind.choices)
     version = models.CharField(_("Version du texte"), max_length=40)
     accepted_at = models.DateTimeField(_("Accepté le"))
+    given = models.CharField(_("Donné"), max_length=10, choices=Given.choices, default=Given.ONLINE)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Recueilli par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     withdrawn_at = models.DateTimeField(_("Retiré le"), null=True, blank=True)
 
     class Meta:

@@ -5,7 +5,17 @@ Views, admin, tasks and tests call these functions; `activities.services.price_f
 """
 
 from .erasure import erase_account, erase_member
-from .mandates import give_mandate, require_mandate, revoke_mandate, valid_mandate
+from .mandates import (
+    act_for,
+    authority_data,
+    give_mandate,
+    notify_mandate,
+    record_request,
+    require_authority,
+    require_mandate,
+    revoke_mandate,
+    valid_mandate,
+)
 from .memberships import (
     active_membership_on,
     cycle_price_for,
@@ -25,6 +35,7 @@ from .payments import (
     credit_balance,
     credit_cancelled_booking,
     credit_given_for,
+    credit_used,
     outstanding_bookings,
     outstanding_cycle_bookings,
     pay_with_credit,
@@ -34,6 +45,7 @@ from .payments import (
 from .profiles import (
     create_member_at_desk,
     member_language,
+    possible_duplicates,
     preferred_contact,
     profile_of,
     record_signup,
@@ -45,7 +57,14 @@ from .validation import accounts_to_validate, refuse_account, validate_account
 
 __all__ = [
     "accounts_to_validate",
+    "act_for",
     "active_membership_on",
+    "authority_data",
+    "credit_used",
+    "notify_mandate",
+    "possible_duplicates",
+    "record_request",
+    "require_authority",
     "apply_status",
     "cancellation_money",
     "create_member_at_desk",

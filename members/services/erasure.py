@@ -79,6 +79,7 @@ def erase_member(user, *, by=None):
         Authenticator.objects.filter(user=user).delete()
         user.consents.all().delete()
         user.mandates_given.all().delete()
+        user.requests_made.update(relative_name="", detail="")
         user.session_alerts.all().delete()
         user.member_payments.update(**PAYMENT_PERSONAL_FIELDS)
         Booking.objects.filter(member=user).exclude(pickup_address="").update(pickup_address="")

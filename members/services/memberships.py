@@ -123,20 +123,20 @@ def cycle_price_for(user, activity):
     return full
 
 
-def start_membership(member, membership_type, *, by=None, start=None, in_person=False):
+def start_membership(member, membership_type, *, by=None, start=None, request=None):
     """Create a membership of `membership_type` for `member`; returns it.
 
     It starts on `start` (today by default) or the day after the member's current membership ends
     (a renewal never overlaps). Free types (or price 0) are active at once, without any payment
-    step; others wait for their payment (`pending_payment`). Staff acting for an absent member
-    need a "pay" mandate; `in_person=True` when the member is at the desk and pays there.
+    step; others wait for their payment (`pending_payment`). Staff acting for the member need the
+    person's `request` (PersonRequest, act "pay": at the desk, by phone, through a relative) or a
+    "pay" mandate.
     Joining again before paying gives back the same waiting membership (same type and period);
     another choice replaces it. Raises MembershipTypeUnavailable, MandateRequired.
     """
-    from members.services.mandates import require_mandate
+    from members.services.mandates import authority_data, require_authority
 
-    if by is not None and by != member and not in_person:
-        require_mandate(by, member, "pay")
+    authority = require_authority(by, member, "pay", request=request)
     if not membership_type.active:
         raise MembershipTypeUnavailable()
     with transaction.atomic():
@@ -173,7 +173,12 @@ def start_membership(member, membership_type, *, by=None, start=None, in_person=
             "escale.membership.created",
             actor=by or member,
             on_behalf_of=member if by and by != member else None,
-            data={"type": membership_type.name, "price": str(membership.price), "status": membership.status},
+            data={
+                "type": membership_type.name,
+                "price": str(membership.price),
+                "status": membership.status,
+                **authority_data(authority),
+            },
         )
     return membership
 

@@ -169,22 +169,23 @@ def _create_payment(member, lines, *, variant, method, by=None, cheque_number=""
     return payment
 
 
-def create_online_payment(member, *, memberships=(), bookings=(), cycle_bookings=(), variant=None, by=None):
+def create_online_payment(
+    member, *, memberships=(), bookings=(), cycle_bookings=(), variant=None, by=None, request=None
+):
     """A waiting online payment for the member's pending memberships and/or unpaid (cycle) bookings.
 
     One live payment per thing: asked again for the same things, it returns the payment already
     waiting; asked for another set, it replaces the waiting ones (they stop taking money). The
     person then pays on the provider's page (the dummy form in dev and tests, Stripe in
     production). Free items need no payment: raises NothingToPay when the total is 0.
-    Raises NotPayable (not theirs, wrong state), AlreadyPaid, MandateRequired (staff without a
-    "pay" mandate).
+    Raises NotPayable (not theirs, wrong state), AlreadyPaid, MandateRequired (staff without the
+    person's request or a "pay" mandate).
     """
     from django.conf import settings
 
-    from members.services.mandates import require_mandate
+    from members.services.mandates import require_authority
 
-    if by is not None and by != member:
-        require_mandate(by, member, "pay")
+    require_authority(by, member, "pay", request=request)
     variant = variant or settings.MEMBERS_ONLINE_PAYMENT_VARIANT
     if not variant:
         raise OnlinePaymentUnavailable
@@ -205,34 +206,77 @@ def create_online_payment(member, *, memberships=(), bookings=(), cycle_bookings
     return payment
 
 
-def record_onsite_payment(member, *, method, by, memberships=(), bookings=(), cycle_bookings=(), cheque_number=""):
+def record_onsite_payment(
+    member,
+    *,
+    method,
+    by,
+    memberships=(),
+    bookings=(),
+    cycle_bookings=(),
+    cheque_number="",
+    credit=ZERO,
+    request=None,
+):
     """A coordinator records money received at the desk (cash, cheque + number, card terminal,
-    ANCV): the payment is confirmed at once, memberships activated, the receipt issued.
+    ANCV), possibly with part or all of the member's credit (avoir, `credit`): the payment is
+    confirmed at once, memberships activated, the receipt issued.
 
-    The member is present and pays with their own means, so no mandate is needed; the payment
-    records who took it. Raises InvalidPaymentMethod, ChequeNumberRequired, NotPayable,
-    AlreadyPaid, NothingToPay.
+    Staff act for the person: money handed over at the desk is the person's own request at the
+    desk, recorded as such unless a `request` (e.g. through a relative) is given; a "pay" mandate
+    also allows it. When the credit covers everything no other method is needed.
+    Raises InvalidPaymentMethod, ChequeNumberRequired, NotPayable, AlreadyPaid, NothingToPay,
+    InsufficientCredit, MandateRequired.
     """
-    if method not in Payment.ON_SITE_METHODS:
-        raise InvalidPaymentMethod()
-    cheque_number = (cheque_number or "").strip()
-    if method == Payment.Method.CHEQUE and not cheque_number:
-        raise ChequeNumberRequired()
+    from members.services.mandates import authority_data, record_request, require_authority
+
+    credit = round_money(Decimal(credit or ZERO))
+    if credit < ZERO:
+        raise InsufficientCredit()
     with transaction.atomic():
         lock_member(member)
         lines = _lines(member, memberships, bookings, cycle_bookings)
-        payment = _create_payment(
-            member, lines, variant=ONSITE_VARIANT, method=method, by=by, cheque_number=cheque_number
-        )
+        total = sum((line[3] for line in lines), ZERO)
+        if credit > min(total, credit_balance(member)):
+            raise InsufficientCredit(_("L'avoir de la personne ne suffit pas, ou dépasse ce qui est à payer."))
+        if credit == total:
+            method, variant, cheque_number = Payment.Method.CREDIT, CREDIT_VARIANT, ""
+        else:
+            variant = ONSITE_VARIANT
+            if method not in Payment.ON_SITE_METHODS:
+                raise InvalidPaymentMethod()
+            cheque_number = (cheque_number or "").strip()
+            if method == Payment.Method.CHEQUE and not cheque_number:
+                raise ChequeNumberRequired()
+        if request is None and by is not None and by != member:
+            request = record_request(member, by=by, channel="desk", act="pay")
+        authority = require_authority(by, member, "pay", request=request)
+        payment = _create_payment(member, lines, variant=variant, method=method, by=by, cheque_number=cheque_number)
+        if credit > ZERO:
+            Credit.objects.create(
+                member=member, amount=-credit, reason=_("Avoir utilisé à l'accueil"), payment=payment, created_by=by
+            )
         log_action(
             payment,
             "escale.payment.recorded_on_site",
             actor=by,
             on_behalf_of=member if by != member else None,
-            data={"total": str(payment.total), "method": method, "cheque_number": cheque_number},
+            data={
+                "total": str(payment.total),
+                "method": method,
+                "cheque_number": cheque_number,
+                "credit_used": str(credit),
+                **authority_data(authority),
+            },
         )
         apply_status(payment, PaymentStatus.CONFIRMED)
     return payment
+
+
+def credit_used(payment):
+    """The part of `payment` settled with the member's credit (avoir)."""
+    used = Credit.objects.filter(payment=payment, amount__lt=ZERO).aggregate(total=Sum("amount"))["total"]
+    return -used if used else ZERO
 
 
 # --- credits (avoirs) and refunds ---------------------------------------------------------------
@@ -354,13 +398,13 @@ def credit_cancelled_booking(booking, *, by=None):
     return refund_booking(booking, by=by, mode="credit")
 
 
-def pay_with_credit(member, *, memberships=(), bookings=(), cycle_bookings=(), by=None):
+def pay_with_credit(member, *, memberships=(), bookings=(), cycle_bookings=(), by=None, request=None):
     """Pay with the member's credit (avoir); the balance must cover the total. Staff acting for
-    the member need a "pay" mandate. Raises InsufficientCredit, NothingToPay, NotPayable."""
-    from members.services.mandates import require_mandate
+    the member need the person's `request` for this payment or a "pay" mandate.
+    Raises InsufficientCredit, NothingToPay, NotPayable, MandateRequired."""
+    from members.services.mandates import require_authority
 
-    if by is not None and by != member:
-        require_mandate(by, member, "pay")
+    require_authority(by, member, "pay", request=request)
     with transaction.atomic():
         lock_member(member)
         lines = _lines(member, memberships, bookings, cycle_bookings)

@@ -6,6 +6,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from activities.audit import log_action
@@ -58,10 +59,6 @@ def consent_texts(request=None):
     }
 
 
-def record_consent(user, kind, version, *, at=None):
-    return Consent.objects.create(user=user, kind=kind, version=version, accepted_at=at or timezone.now())
-
-
 def record_signup(user, data, *, request=None):
     """Store the sign-up form's profile and consents (terms, charter, newsletter) for a new account.
 
@@ -95,13 +92,63 @@ def record_signup(user, data, *, request=None):
     return profile
 
 
-def create_member_at_desk(*, first_name, last_name, phone, by, commune="", postal_code="", email=""):
+def record_consent(user, kind, version, *, at=None, given=Consent.Given.ONLINE, recorded_by=None):
+    return Consent.objects.create(
+        user=user, kind=kind, version=version, accepted_at=at or timezone.now(), given=given, recorded_by=recorded_by
+    )
+
+
+def possible_duplicates(*, first_name, last_name, phone="", birth_year=None, exclude=None):
+    """Members who may be the same person as a new desk record: same phone number (any spelling),
+    or same first and last name (case ignored) and same birth year. Staff are warned,
+    never blocked: two people may share a name, and a couple a landline."""
+    from members.phones import normalise_phone
+
+    User = get_user_model()
+    members = User.objects.filter(groups__isnull=True, is_superuser=False).exclude(
+        member_profile__erased_at__isnull=False
+    )
+    if exclude is not None:
+        members = members.exclude(pk=exclude.pk)
+    query = Q(pk__in=[])
+    number = normalise_phone(phone)
+    if number:
+        query |= Q(member_profile__phone_e164=number)
+    if birth_year and first_name and last_name:
+        query |= Q(
+            first_name__iexact=first_name.strip(),
+            last_name__iexact=last_name.strip(),
+            member_profile__birth_year=birth_year,
+        )
+    return members.filter(query).select_related("member_profile").order_by("last_name", "first_name", "pk")
+
+
+def create_member_at_desk(
+    *,
+    first_name,
+    last_name,
+    phone,
+    by,
+    consent_given,
+    commune="",
+    postal_code="",
+    email="",
+    birth_year=None,
+    request=None,
+):
     """An account for someone without e-mail, created at the desk by staff (phone only).
 
-    The account has no usable password: staff never see or set it. When the person later has an
-    e-mail address, staff add it and the person sets a password through "mot de passe oublié".
+    The person gives their consent to the terms of use and accepts the place's charter orally
+    (`consent_given`: "desk" or "phone"); both are recorded with the version of the text, the
+    moment and the staff member who heard it. The account has no usable password: staff never
+    see or set it. When the person later has an e-mail address, staff add it and the person sets a
+    password through "mot de passe oublié".
     """
+    if consent_given not in (Consent.Given.DESK, Consent.Given.PHONE):
+        raise ValueError(consent_given)
     User = get_user_model()
+    texts = consent_texts()
+    now = timezone.now()
     with transaction.atomic():
         username = f"accueil-{secrets.token_hex(6)}"
         user = User(username=username, email=email or "", first_name=first_name, last_name=last_name)
@@ -111,14 +158,17 @@ def create_member_at_desk(*, first_name, last_name, phone, by, commune="", posta
         profile.phone = phone
         profile.commune = commune
         profile.postal_code = postal_code
+        profile.birth_year = birth_year
         profile.preferred_channel = MemberProfile.Channel.EMAIL if email else MemberProfile.Channel.PHONE
         profile.created_at_desk_by = by
         profile.save()
+        for kind in (Consent.Kind.TERMS, Consent.Kind.CHARTER):
+            record_consent(user, kind, texts[kind].version, at=now, given=consent_given, recorded_by=by)
         if email:
             from allauth.account.models import EmailAddress
 
             EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
-        log_action(user, "escale.member.created_at_desk", actor=by, on_behalf_of=user)
+        log_action(user, "escale.member.created_at_desk", actor=by, on_behalf_of=user, data={"consent": consent_given})
     return user
 
 
@@ -143,12 +193,13 @@ def send_activation_link(user, email, *, by, request):
     return user
 
 
-def update_profile(user, data, *, by=None):
-    """Change profile and preferences; staff editing for a member need an "edit" mandate."""
-    from members.services.mandates import require_mandate
+def update_profile(user, data, *, by=None, request=None):
+    """Change profile and preferences. Staff editing for a member need the person's `request` for
+    this change (act "edit") or an "edit" mandate. Raises MandateRequired."""
+    from members.services.mandates import authority_data, require_authority
 
     by = by or user
-    require_mandate(by, user, "edit")
+    authority = require_authority(by, user, "edit", request=request)
     with transaction.atomic():
         for field in ("first_name", "last_name"):
             if field in data:
@@ -158,6 +209,7 @@ def update_profile(user, data, *, by=None):
         had_newsletter = profile.newsletter
         for field in (
             "phone",
+            "birth_year",
             "address",
             "commune",
             "postal_code",
@@ -186,7 +238,7 @@ def update_profile(user, data, *, by=None):
             "escale.member.profile_changed",
             actor=by,
             on_behalf_of=user if by != user else None,
-            data={"fields": sorted(data)},
+            data={"fields": sorted(data), **authority_data(authority)},
         )
     return profile
 

@@ -71,6 +71,20 @@ def render_pdf(template, context):
     return HTML(string=html).write_pdf()
 
 
-def render_receipt_pdf(receipt):
-    """The receipt as PDF bytes, with the association's details from the site settings."""
-    return render_pdf("members/pdf/receipt.html", {"receipt": receipt, "payment": receipt.payment})
+PAGE_SIZES = ("A4", "A5")
+
+
+def render_receipt_pdf(receipt, *, size="A4"):
+    """The receipt as PDF bytes on an A4 or A5 page, with the association's details from the site
+    settings."""
+    from members.services.payments import credit_used
+
+    if size not in PAGE_SIZES:
+        raise ValueError(size)
+    context = {
+        "receipt": receipt,
+        "payment": receipt.payment,
+        "page_size": size,
+        "credit_used": credit_used(receipt.payment),
+    }
+    return render_pdf("members/pdf/receipt.html", context)

@@ -188,7 +188,7 @@ def test_staff_cancel_a_cycle_only_under_the_members_mandate_and_choose_a_refund
     cycle.refresh_from_db()
     assert cycle.status == CycleBooking.Status.CONFIRMED
 
-    give_mandate(cycle.member, received_by=staff, scopes=["book"], duration="day")
+    give_mandate(cycle.member, received_by=staff, scopes=["book", "cancel"], duration="day")
     client.post(url, {"mode": "refund"})
     cycle.refresh_from_db()
     assert cycle.status == CycleBooking.Status.CANCELLED

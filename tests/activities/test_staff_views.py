@@ -142,7 +142,7 @@ def test_staff_cancel_a_members_booking_only_under_a_mandate_and_it_is_journaled
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CONFIRMED
 
-    give_mandate(member, received_by=coordinator, scopes=["book"], duration="day")
+    give_mandate(member, received_by=coordinator, scopes=["book", "cancel"], duration="day")
     client.post(url)
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED

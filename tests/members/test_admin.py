@@ -38,7 +38,14 @@ def test_members_list_searches_by_name_phone_commune_and_filters_by_membership(c
 
 def test_a_member_without_email_is_created_at_the_desk(coordinator_client):
     response = coordinator_client.post(
-        "/admin/adherents/nouveau/", {"first_name": "Marcel", "last_name": "Petit", "phone": "0556000000"}
+        "/admin/adherents/nouveau/",
+        {
+            "first_name": "Marcel",
+            "last_name": "Petit",
+            "phone": "0556000000",
+            "consent_given": "desk",
+            "consent_read": "on",
+        },
     )
     assert response.status_code == 302
     profile = MemberProfile.objects.get(phone="0556000000")
@@ -51,7 +58,10 @@ def test_a_member_without_email_is_created_at_the_desk(coordinator_client):
 def test_the_desk_sells_a_membership_paid_by_cheque(coordinator_client):
     member = make_user()
     membership_type = make_membership_type()
-    coordinator_client.post(f"/admin/adherents/{member.pk}/adhesion/", {"adhesion-membership_type": membership_type.pk})
+    coordinator_client.post(
+        f"/admin/adherents/{member.pk}/adhesion/",
+        {"adhesion-membership_type": membership_type.pk, "adhesion-demande-asked_by": "desk"},
+    )
     membership = Membership.objects.get(member=member)
     response = coordinator_client.post(
         f"/admin/adherents/{member.pk}/paiement/",
@@ -89,7 +99,7 @@ def test_a_desk_member_later_gets_an_activation_link_by_email(coordinator_client
     from django.core import mail
 
     member = services.create_member_at_desk(
-        first_name="Marcel", last_name="Petit", phone="0556", by=coordinator_client.coordinator
+        first_name="Marcel", last_name="Petit", phone="0556", by=coordinator_client.coordinator, consent_given="desk"
     )
     response = coordinator_client.post(f"/admin/adherents/{member.pk}/activation/", {"email": "marcel@escale.example"})
     assert response.status_code == 302

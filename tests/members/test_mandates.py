@@ -38,7 +38,7 @@ def test_with_a_book_mandate_staff_book_and_the_member_sees_it_in_the_history(cl
     assert member.bookings.filter(made_by=claire).exists()
     client.force_login(member)
     history = client.get("/fr/mon-espace/historique/").content.decode()
-    assert "Claire Dubois" in history
+    assert "inscription – Yoga doux, avec son mandat, par Claire D." in history
 
 
 def test_a_mandate_covers_only_its_scopes_and_its_duration(claire):

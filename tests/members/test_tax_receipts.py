@@ -33,7 +33,8 @@ def eligible(home_fr):
 
 
 def _membership_paid_by_cheque(member, coordinator, price="29.00"):
-    membership = services.start_membership(member, make_membership_type(price=price), by=coordinator, in_person=True)
+    at_desk = services.record_request(member, by=coordinator, channel="desk", act="pay")
+    membership = services.start_membership(member, make_membership_type(price=price), by=coordinator, request=at_desk)
     return services.record_onsite_payment(
         member, method="cheque", cheque_number="0012345", by=coordinator, memberships=[membership]
     )
