@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from members.roles import CARE_ROLES
 
-ACCOUNT_PAGES = re.compile(r"^/[a-z]{2}(-[a-z]+)?/comptes/")
+ACCOUNT_PAGES = re.compile(r"^/[a-z]{2}(-[a-z]+)?/(comptes|accounts)/")
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/media/", "/i18n/", "/healthz", "/jsi18n/")
 
 

@@ -18,7 +18,18 @@ class MembershipTypeViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 221
     list_display = ["name", "price", "kind", "is_free", "is_solidarity", "active"]
-    form_fields = ["name", "description", "price", "kind", "is_free", "is_solidarity", "active", "sort_order"]
+    form_fields = [
+        "name",
+        "name_en",
+        "description",
+        "description_en",
+        "price",
+        "kind",
+        "is_free",
+        "is_solidarity",
+        "active",
+        "sort_order",
+    ]
 
 
 @hooks.register("register_admin_viewset")

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.translated import TranslatedField
+
 
 class MembershipType(models.Model):
     class Kind(models.TextChoices):
@@ -18,6 +20,11 @@ class MembershipType(models.Model):
     is_solidarity = models.BooleanField(_("Solidaire"), default=False)
     active = models.BooleanField(_("Proposée"), default=True)
     sort_order = models.PositiveIntegerField(_("Ordre"), default=0)
+    name_en = models.CharField(_("Nom en anglais"), max_length=120, blank=True)
+    description_en = models.TextField(_("Description en anglais"), blank=True)
+
+    display_name = TranslatedField("name")
+    display_description = TranslatedField("description")
 
     class Meta:
         verbose_name = _("Type d'adhésion")
@@ -25,7 +32,7 @@ class MembershipType(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
 
 
 class MembershipQuerySet(models.QuerySet):
