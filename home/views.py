@@ -4,7 +4,7 @@ import logging
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
@@ -119,6 +119,8 @@ TRANSLATED_PREFIXES = {"comptes": "comptes/", "mon-espace": "mon-espace/"}
 def old_prefix_redirect(request, prefix, rest=""):
     """/en/mon-espace/… and /en/comptes/… (links sent before the paths were translated) → /en/my-space/…"""
     target = f"/{get_language()}/{gettext(TRANSLATED_PREFIXES[prefix])}{rest}"
+    if target == request.path:  # already the right prefix (an unknown French path): no redirect loop
+        raise Http404
     if request.META.get("QUERY_STRING"):
         target += "?" + request.META["QUERY_STRING"]
     return HttpResponsePermanentRedirect(target)

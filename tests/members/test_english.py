@@ -33,6 +33,7 @@ def test_old_french_paths_under_en_lead_to_the_english_ones_and_french_paths_sti
     assert client.get("/en/comptes/login/")["Location"] == "/en/accounts/login/"
     assert client.get("/en/accounts/login/").status_code == 200
     assert client.get("/fr/comptes/login/").status_code == 200
+    assert client.get("/fr/mon-espace/nulle-part/").status_code == 404  # no redirect loop
     member = make_user()
     client.force_login(member)
     assert client.get("/fr/mon-espace/").status_code == 200
