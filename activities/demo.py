@@ -34,6 +34,17 @@ PLACES = [
     ("Bus numérique – halle", "Place Joane", "33850", "Léognan", "44.7300", "-0.6000", True,
      "Le bus dispose d'une rampe pour fauteuil roulant."),
 ]  # fmt: skip
+# French name → (English name, English access notes), shown on the /en/ pages.
+PLACES_EN = {
+    "Tiers-lieu L'Escale": (
+        "L'Escale community space",
+        "Step-free, accessible toilets, hearing loop. Tram C, Villenave Pyrénées stop.",
+    ),
+    "Salle des associations": ("Community hall", "Ground floor, parking in front of the hall."),
+    "Bus numérique – place de l'Église": ("Digital bus – church square", "The bus has a wheelchair ramp."),
+    "Bus numérique – parking du marché": ("Digital bus – market car park", "The bus has a wheelchair ramp."),
+    "Bus numérique – halle": ("Digital bus – market hall", "The bus has a wheelchair ramp."),
+}
 
 # slug, title, summary, themes, audiences, facilitator, capacity, min, full, member, solidarity,
 # weekday, hour, minute, duration (min), place index, cycle price
@@ -178,6 +189,10 @@ def seed(*, stdout):
                 "access_info": access,
             },
         )
+        name_en, access_en = PLACES_EN[name]
+        if (place.name_en, place.access_info_en) != (name_en, access_en):
+            place.name_en, place.access_info_en = name_en, access_en
+            place.save(update_fields=["name_en", "access_info_en"])
         places.append(place)
 
     people = _demo_people(14)

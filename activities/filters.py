@@ -39,6 +39,11 @@ class SessionFilter(django_filters.FilterSet):
         communes = Place.objects.order_by("commune").values_list("commune", flat=True).distinct()
         self.filters["commune"].extra["choices"] = [(c, c) for c in communes]
 
+    @property
+    def is_active(self):
+        """True when the visitor chose something (the folded filter panel then starts open)."""
+        return any(self.data.get(name) for name in self.filters)
+
     def filter_theme(self, queryset, name, value):
         through = ActivityPage.themes.through.objects.filter(theme__slug=value)
         return queryset.filter(activity_id__in=through.values("activitypage_id"))

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponseRedirect
-from django.urls import include, path, reverse
+from django.urls import include, path, re_path, reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
@@ -34,12 +35,14 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("comptes/", include("allauth.urls")),
+    path(_("comptes/"), include("allauth.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("activities.urls")),
     path("", include("members.urls")),
     path("", include("indicators.urls")),
     path("", include("search.urls")),
+    # French prefixes under another language (old links): redirect to the translated prefix.
+    re_path(r"^(?P<prefix>comptes|mon-espace)/(?P<rest>.*)$", home_views.old_prefix_redirect),
     path("", include(wagtail_urls)),
 )
 

@@ -4,8 +4,9 @@ import logging
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -108,3 +109,18 @@ def set_text_size(request):
         httponly=False,  # the optional script reads it to apply the size without a reload
     )
     return response
+
+
+# URL prefixes translated in config/urls.py and members/urls.py: (French prefix, its msgid).
+TRANSLATED_PREFIXES = {"comptes": "comptes/", "mon-espace": "mon-espace/"}
+
+
+@login_not_required
+def old_prefix_redirect(request, prefix, rest=""):
+    """/en/mon-espace/… and /en/comptes/… (links sent before the paths were translated) → /en/my-space/…"""
+    target = f"/{get_language()}/{gettext(TRANSLATED_PREFIXES[prefix])}{rest}"
+    if target == request.path:  # already the right prefix (an unknown French path): no redirect loop
+        raise Http404
+    if request.META.get("QUERY_STRING"):
+        target += "?" + request.META["QUERY_STRING"]
+    return HttpResponsePermanentRedirect(target)

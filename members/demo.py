@@ -26,6 +26,12 @@ MEMBERSHIP_TYPES = [
     ("Adhésion solidaire", "5.00", MembershipType.Kind.CALENDAR_YEAR, False, True, 2),
     ("Adhésion bénévole", "0.00", MembershipType.Kind.ROLLING_YEAR, True, False, 3),
 ]
+# French name → English name, shown on the /en/ member pages.
+MEMBERSHIP_TYPES_EN = {
+    "Adhésion annuelle": "Annual membership",
+    "Adhésion solidaire": "Solidarity membership",
+    "Adhésion bénévole": "Volunteer membership",
+}
 MEMBER_PROFILES = {
     "membre@escale.example": {"phone": "06 12 34 56 78", "commune": "Villenave-d'Ornon", "postal_code": "33140"},
     "aidant@escale.example": {"phone": "06 98 76 54 32", "commune": "Cadaujac", "postal_code": "33140"},
@@ -138,6 +144,9 @@ def seed(*, stdout):
                 "sort_order": order,
             },
         )
+        if types[name].name_en != MEMBERSHIP_TYPES_EN[name]:
+            types[name].name_en = MEMBERSHIP_TYPES_EN[name]
+            types[name].save(update_fields=["name_en"])
     User = get_user_model()
     for email, fields in MEMBER_PROFILES.items():
         user = User.objects.filter(email__iexact=email).first()

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from activities.agenda import attach_localized_activities
 from activities.models import ActionLog, Booking, CallListEntry, CycleBooking, Session
 from indicators.models import SurveyAnswer
 from members.models import (
@@ -106,9 +107,11 @@ def staff_actions(member):
 def timeline(member):
     """Bookings, payments, memberships and staff actions, newest first, as dicts for the template."""
     entries = []
-    for booking in Booking.objects.filter(member=member).select_related(
-        "session__activity", "session__place", "made_by"
-    ):
+    bookings = list(
+        Booking.objects.filter(member=member).select_related("session__activity", "session__place", "made_by")
+    )
+    attach_localized_activities([booking.session for booking in bookings])  # the English title on /en/
+    for booking in bookings:
         entries.append({"kind": "booking", "at": booking.session.start, "booking": booking})
     for payment in Payment.objects.filter(member=member, fulfilled_at__isnull=False).select_related(
         "receipt", "tax_receipt"

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 
 from members.services.mfa import has_totp, mfa_completed, requires_mfa
 
-ACCOUNT_PAGES = re.compile(r"^/[a-z]{2}(-[a-z]+)?/comptes/")
+ACCOUNT_PAGES = re.compile(r"^/[a-z]{2}(-[a-z]+)?/(comptes|accounts)/")
 ALWAYS_ALLOWED_PREFIXES = ("/static/", "/media/", "/i18n/", "/healthz", "/jsi18n/")
 
 

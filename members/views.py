@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from payments import PaymentStatus, RedirectNeeded
 
+from activities.agenda import attach_localized_activities
 from activities.exceptions import TryAgain
 from activities.models import Booking
 from core.money import ZERO
@@ -48,16 +49,19 @@ def dashboard(request):
     user = request.user
     today = timezone.localdate()
     membership = services.active_membership_on(user, today)
+    next_bookings = list(
+        Booking.objects.filter(member=user, status__in=Booking.ACTIVE, session__start__gte=timezone.now())
+        .select_related("session__activity", "session__place")
+        .order_by("session__start")[:5]
+    )
+    outstanding = list(services.outstanding_bookings(user))
+    attach_localized_activities([booking.session for booking in next_bookings + outstanding])
     context = {
         "profile": services.profile_of(user),
         "membership": membership,
         "pending_memberships": Membership.objects.filter(member=user, status=Membership.Status.PENDING_PAYMENT),
-        "next_bookings": Booking.objects.filter(
-            member=user, status__in=Booking.ACTIVE, session__start__gte=timezone.now()
-        )
-        .select_related("session__activity", "session__place")
-        .order_by("session__start")[:5],
-        "outstanding": services.outstanding_bookings(user),
+        "next_bookings": next_bookings,
+        "outstanding": outstanding,
         "outstanding_cycles": services.outstanding_cycle_bookings(user),
         "credit": services.credit_balance(user),
         "mandates": Mandate.objects.filter(
@@ -218,14 +222,11 @@ def attestation(request):
     """Attestation of participation: the sessions attended in a period, as PDF."""
     form = AttestationForm(request.GET or None)
     if request.GET and form.is_valid():
-        from members.services.receipts import render_pdf
+        from members.services.receipts import render_attestation_pdf
 
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
         bookings = history.attended_sessions(request.user, start, end)
-        pdf = render_pdf(
-            "members/pdf/attestation.html",
-            {"member": request.user, "bookings": bookings, "start": start, "end": end, "today": timezone.localdate()},
-        )
+        pdf = render_attestation_pdf(request.user, bookings, start=start, end=end)
         return _pdf_response(pdf, f"attestation-{start:%Y%m%d}-{end:%Y%m%d}.pdf")
     return render(request, "members/attestation_form.html", {"form": form})
 

@@ -25,7 +25,9 @@ class MembershipTypeViewSet(ModelViewSet):
     list_display = ["name", "price", "kind", "is_free", "is_solidarity", "active"]
     form_fields = [
         "name",
+        "name_en",
         "description",
+        "description_en",
         "price",
         "kind",
         "carry_over_day",

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from core.translated import TranslatedField
+
 
 class Theme(TranslatableMixin, models.Model):
     """A theme ("Bien-être", "Numérique"…). The slug is shared by every translation so that
@@ -58,15 +60,24 @@ class Place(index.Indexed, models.Model):
         help_text=_("Transports, stationnement, accès en fauteuil roulant, étage, boucle magnétique…"),
     )
     is_bus_stop = models.BooleanField(_("Arrêt du bus itinérant"), default=False)
+    name_en = models.CharField(
+        _("Nom en anglais"), max_length=120, blank=True, help_text=_("Laisser vide s'il ne change pas.")
+    )
+    access_info_en = models.TextField(_("Accès et accessibilité, en anglais"), blank=True)
+
+    display_name = TranslatedField("name")
+    display_access_info = TranslatedField("access_info")
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("postal_code"), FieldPanel("commune")],
             heading=_("Adresse"),
         ),
         MultiFieldPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Coordonnées")),
         FieldPanel("access_info"),
+        FieldPanel("access_info_en"),
         FieldPanel("is_bus_stop"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("commune"), index.AutocompleteField("name")]
@@ -77,7 +88,7 @@ class Place(index.Indexed, models.Model):
         ordering = ["commune", "name"]
 
     def __str__(self):
-        return f"{self.name} ({self.commune})"
+        return f"{self.display_name} ({self.commune})"
 
     @property
     def full_address(self):

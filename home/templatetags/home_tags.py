@@ -8,7 +8,7 @@ from django.urls import Resolver404, resolve, translate_url
 from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
@@ -46,42 +46,48 @@ def _language_home(code):
 
 
 def _translation_url(request, page, code):
-    """URL of the current content in language `code`, or that language's home page."""
+    """(URL of the current content in language `code`, whether it exists): that language's home page and
+    False when the page has no translation, so the switch can say so instead of silently jumping home."""
     if isinstance(page, Page):
         if page.locale.language_code == code:
-            return page.get_url(request)
+            return page.get_url(request), True
         translation = page.get_translations().live().filter(locale__language_code=code).first()
-        if translation is not None:
-            return translation.get_url(request) or _language_home(code)
-        return _language_home(code)
+        if translation is not None and translation.get_url(request):
+            return translation.get_url(request), True
+        return _language_home(code), False
     if request is None:
-        return _language_home(code)
+        return _language_home(code), True
     # Non-Wagtail views (accounts, agenda…): the same view in the other language.
     try:
         match = resolve(request.path_info)
     except Resolver404:
-        return _language_home(code)
+        return _language_home(code), True
     if match.url_name == "wagtail_serve":
-        return _language_home(code)
+        return _language_home(code), True
     url = translate_url(request.path, code)
-    return url if url != request.path or code == getattr(request, "LANGUAGE_CODE", None) else _language_home(code)
+    if url != request.path or code == getattr(request, "LANGUAGE_CODE", None):
+        return url, True
+    return _language_home(code), True
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One entry per site language: code, native name, URL of this content in that language, current flag."""
+    """One entry per site language: code, native name, URL of this content in that language, current flag,
+    and `missing` when this page has no version in that language (the link then goes to its home page)."""
     request = context.get("request")
     page = context.get("page")
     current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": _translation_url(request, page, code),
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
-    ]
+    links = []
+    for code, name in settings.LANGUAGES:
+        url, exists = _translation_url(request, page, code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current, "missing": not exists})
+    return links
+
+
+@register.simple_tag
+def colon():
+    """A colon as the language writes it: " :" in French (no-break space before), ":" in English."""
+    return pgettext("ponctuation", "\u00a0:")
 
 
 @register.simple_tag(takes_context=True)

@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.translated import TranslatedField
+
 MONTHS = [
     (1, _("janvier")),
     (2, _("février")),
@@ -52,6 +54,11 @@ class MembershipType(models.Model):
     is_solidarity = models.BooleanField(_("Solidaire"), default=False)
     active = models.BooleanField(_("Proposée"), default=True)
     sort_order = models.PositiveIntegerField(_("Ordre"), default=0)
+    name_en = models.CharField(_("Nom en anglais"), max_length=120, blank=True)
+    description_en = models.TextField(_("Description en anglais"), blank=True)
+
+    display_name = TranslatedField("name")
+    display_description = TranslatedField("description")
 
     class Meta:
         verbose_name = _("Type d'adhésion")
@@ -59,7 +66,7 @@ class MembershipType(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
 
     def clean(self):
         if self.carry_over_month and self.carry_over_day > calendar.monthrange(2000, self.carry_over_month)[1]:

@@ -1,8 +1,9 @@
 """Receipts: a number per year without gaps or duplicates, and the PDF (WeasyPrint)."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from members.models import Receipt, ReceiptSequence
 
@@ -64,10 +65,19 @@ def _organisation():
     return SiteSettings.for_site(site) if site else SiteSettings()
 
 
-def render_pdf(template, context):
+def member_language(user):
+    """The language the member chose in their profile (French when they have no profile)."""
+    profile = getattr(user, "member_profile", None) if user is not None else None
+    return profile.language if profile is not None else settings.LANGUAGE_CODE
+
+
+def render_pdf(template, context, *, language=None):
+    """PDF bytes of `template`, written in `language` (the active language when None)."""
     from weasyprint import HTML
 
-    html = render_to_string(template, {**context, "organisation": _organisation()})
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        html = render_to_string(template, {**context, "organisation": _organisation(), "LANGUAGE_CODE": language})
     return HTML(string=html).write_pdf()
 
 
@@ -75,8 +85,8 @@ PAGE_SIZES = ("A4", "A5")
 
 
 def render_receipt_pdf(receipt, *, size="A4"):
-    """The receipt as PDF bytes on an A4 or A5 page, with the association's details from the site
-    settings."""
+    """The receipt as PDF bytes on an A4 or A5 page, in the member's language, with the association's
+    details from the site settings."""
     from members.services.payments import credit_used
 
     if size not in PAGE_SIZES:
@@ -87,4 +97,16 @@ def render_receipt_pdf(receipt, *, size="A4"):
         "page_size": size,
         "credit_used": credit_used(receipt.payment),
     }
-    return render_pdf("members/pdf/receipt.html", context)
+    return render_pdf("members/pdf/receipt.html", context, language=member_language(receipt.payment.member))
+
+
+def render_attestation_pdf(member, bookings, *, start, end):
+    """The attestation of participation in the member's language (activity titles included)."""
+    from activities.agenda import attach_localized_activities
+
+    language = member_language(member)
+    bookings = list(bookings)
+    with translation.override(language):
+        attach_localized_activities([booking.session for booking in bookings])
+    context = {"member": member, "bookings": bookings, "start": start, "end": end, "today": timezone.localdate()}
+    return render_pdf("members/pdf/attestation.html", context, language=language)

@@ -29,4 +29,50 @@
         });
     });
   });
+  // Phone menu: the "Menu" link (works without JS through #menu:target) becomes a toggle button.
+  document.querySelectorAll("[data-menu-toggle]").forEach(function (toggle) {
+    var menu = document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!menu) {
+      return;
+    }
+    toggle.setAttribute("role", "button");
+    toggle.setAttribute("aria-expanded", "false");
+    function setOpen(open) {
+      if (open) {
+        menu.setAttribute("data-open", "");
+      } else {
+        menu.removeAttribute("data-open");
+      }
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    toggle.addEventListener("click", function (event) {
+      event.preventDefault();
+      setOpen(!menu.hasAttribute("data-open"));
+    });
+    toggle.addEventListener("keydown", function (event) {
+      if (event.key === " ") {
+        event.preventDefault();
+        setOpen(!menu.hasAttribute("data-open"));
+      }
+    });
+    menu.querySelectorAll("[data-menu-close]").forEach(function (close) {
+      close.addEventListener("click", function (event) {
+        event.preventDefault();
+        setOpen(false);
+        toggle.focus();
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.hasAttribute("data-open")) {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+  });
+  // Folded panels (agenda filters) start open on wide screens, where they do not push the content away.
+  if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+      details.open = true;
+    });
+  }
 })();
