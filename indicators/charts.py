@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 
+from home.exports import Percent
 from indicators.disclosure import Hidden
 
 WIDTH = 640
@@ -25,6 +26,8 @@ def format_value(value, unit=""):
         return "–"
     if isinstance(value, Hidden):
         return str(value)
+    if isinstance(value, Percent):
+        unit = "%"
     if unit == "€":
         return f"{number_format(value, 2, force_grouping=True)} €"
     if unit == "%":

@@ -4,12 +4,16 @@
 import calendar
 import datetime
 import io
+import subprocess
 
 from django.utils import timezone
+
+from wagtail.models import Site
 
 import pytest
 from openpyxl import load_workbook
 
+from home.models import SiteSettings
 from indicators import reports, services
 from indicators.services import Period
 from tests.indicators.conftest import YEAR
@@ -70,3 +74,36 @@ def test_this_month_on_the_dashboard_is_compared_with_the_previous_calendar_mont
     assert calendar.monthrange(last_month.end.year, last_month.end.month)[1] == last_month.end.day
     assert response.context["previous_label"] == reports.period_label(last_month)
     assert services.this_month().previous() == last_month
+
+
+def _pdf_pages(content, tmp_path):
+    path = tmp_path / "bilan.pdf"
+    path.write_bytes(content)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout  # noqa: S603, S607
+    return [page for page in text.split("\f") if page.strip()]
+
+
+def test_annual_report_pdf_starts_its_figures_on_page_one_and_leaves_no_heading_alone_at_a_page_bottom(
+    known, known_care, tmp_path
+):
+    site = Site.objects.get(is_default_site=True)
+    organisation = SiteSettings.for_site(site)
+    organisation.organisation_name = "Association L'Escale des aidants du canton"
+    organisation.address, organisation.postal_code = "12 avenue de la Gare, bâtiment B", "33650"
+    organisation.city, organisation.phone = "Saint-Médard-d'Eyrans", "05 56 11 22 33"
+    organisation.email = "contact@escale.example"
+    organisation.save()
+    pages = _pdf_pages(reports.annual_report_pdf(YEAR, with_care=True), tmp_path)
+    assert len(pages) > 1
+    assert "Chiffres clés" in pages[0] and "Comptes adhérents" in pages[0]  # the table is with its heading
+    titles = {section["title"] for section in reports.annual_report_context(YEAR, with_care=True)["sections"]}
+    titles |= {"Chiffres clés", "Graphiques"}
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        last = [line for line in lines if not line.replace(" ", "").replace("/", "").isdigit()][-1]
+        assert last not in titles, f"page {number} ends with the heading {last!r}"
+
+
+def test_percentages_read_as_percent_in_the_report_tables(known):
+    html = reports.annual_report_html(YEAR)
+    assert "75,0 %" in html and "75,00" not in html  # satisfaction share of "Yoga doux"
