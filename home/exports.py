@@ -14,6 +14,13 @@ from django.http import HttpResponse
 
 FORMATS = ("csv", "xlsx")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MONEY_FORMAT = "#,##0.00 €"
+PERCENT_FORMAT = "0.0 %"
+
+
+class Percent(decimal.Decimal):
+    """A percentage: `Percent("68.2")` means 68.2 %. A plain Decimal in a row is money (euros); a Percent is
+    written as a real percentage in a spreadsheet (0.682 shown "68,2 %") and as "68,2" in a CSV."""
 
 
 def neutralise(value):
@@ -74,8 +81,12 @@ def fill_sheet(sheet, header, rows):
                 cell.number_format = "DD/MM/YYYY HH:MM"
             elif isinstance(cell.value, datetime.date):
                 cell.number_format = "DD/MM/YYYY"
+            elif isinstance(cell.value, Percent):
+                # A spreadsheet percentage is a fraction: 68.2 % is stored as 0.682.
+                cell.value = decimal.Decimal(cell.value) / 100
+                cell.number_format = PERCENT_FORMAT
             elif isinstance(cell.value, decimal.Decimal):
-                cell.number_format = "#,##0.00 €"
+                cell.number_format = MONEY_FORMAT
         width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
         sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
     sheet.freeze_panes = "A2"

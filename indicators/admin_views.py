@@ -15,8 +15,12 @@ view_indicators = permission_required(PERMISSION, raise_exception=True)
 
 
 def _log_care_read(user, period, detail):
-    """Reading the care aggregates is written in the care access log, as care's own indicators page does."""
+    """Reading the care aggregates is written in the care access log, as care's own indicators page does.
+    Returns whether this user is shown care figures at all (services.shows_care)."""
     from care import services as care_services
+
+    if not services.shows_care(user):
+        return False
 
     care_services.log_access(
         user,
@@ -24,6 +28,7 @@ def _log_care_read(user, period, detail):
         "indicators",
         detail=f"{detail} {period.start:%Y-%m-%d}/{period.end:%Y-%m-%d}",
     )
+    return True
 
 
 @never_cache
@@ -31,8 +36,8 @@ def _log_care_read(user, period, detail):
 def dashboard(request):
     form = PeriodForm(request.GET or None)
     period = form.chosen_period()
-    comparison = services.compare(period)
-    _log_care_read(request.user, period, "dashboard")
+    with_care = _log_care_read(request.user, period, "dashboard")
+    comparison = services.compare(period, with_care=with_care)
     return TemplateResponse(
         request,
         "indicators/dashboard.html",
@@ -56,8 +61,8 @@ def _report_year(year):
 @view_indicators
 def annual_report_pdf(request, year):
     year = _report_year(year)
-    _log_care_read(request.user, services.year_period(year), "pdf")
-    response = HttpResponse(reports.annual_report_pdf(year), content_type="application/pdf")
+    with_care = _log_care_read(request.user, services.year_period(year), "pdf")
+    response = HttpResponse(reports.annual_report_pdf(year, with_care=with_care), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="bilan-{year}.pdf"'
     return response
 
@@ -66,7 +71,8 @@ def annual_report_pdf(request, year):
 @view_indicators
 def annual_report_xlsx(request, year):
     year = _report_year(year)
-    _log_care_read(request.user, services.year_period(year), "xlsx")
-    response = HttpResponse(reports.annual_report_xlsx(year), content_type=reports.XLSX_CONTENT_TYPE)
+    with_care = _log_care_read(request.user, services.year_period(year), "xlsx")
+    content = reports.annual_report_xlsx(year, with_care=with_care)
+    response = HttpResponse(content, content_type=reports.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="bilan-{year}.xlsx"'
     return response

@@ -9,6 +9,9 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 
+from home.exports import Percent
+from indicators.disclosure import Hidden
+
 WIDTH = 640
 VALUE_ROOM = 130  # space kept right of the longest bar for its written value
 LABEL_HEIGHT = 22
@@ -18,9 +21,13 @@ GAP = 14
 
 
 def format_value(value, unit=""):
-    """A value as people read it: "29,00 €", "80,0 %", "7" (in the active language's number format)."""
+    """A value as people read it: "29,00 €", "80,0 %", "7", "< 5" (in the active language's number format)."""
     if value is None:
         return "–"
+    if isinstance(value, Hidden):
+        return str(value)
+    if isinstance(value, Percent):
+        unit = "%"
     if unit == "€":
         return f"{number_format(value, 2, force_grouping=True)} €"
     if unit == "%":

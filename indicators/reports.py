@@ -213,8 +213,8 @@ def _organisation():
     return SiteSettings.for_site(site) if site else SiteSettings()
 
 
-def annual_report_context(year, *, now=None):
-    comparison = services.compare(services.year_period(year), now=now)
+def annual_report_context(year, *, now=None, with_care=False):
+    comparison = services.compare(services.year_period(year), now=now, with_care=with_care)
     return {
         **presentation(comparison),
         "year": year,
@@ -223,18 +223,21 @@ def annual_report_context(year, *, now=None):
     }
 
 
-def annual_report_html(year, *, now=None):
-    return render_to_string("indicators/pdf/annual_report.html", annual_report_context(year, now=now))
+def annual_report_html(year, *, now=None, with_care=False):
+    context = annual_report_context(year, now=now, with_care=with_care)
+    return render_to_string("indicators/pdf/annual_report.html", context)
 
 
-def annual_report_pdf(year, *, now=None):
+def annual_report_pdf(year, *, now=None, with_care=False):
     from weasyprint import HTML
 
-    return HTML(string=annual_report_html(year, now=now)).write_pdf()
+    return HTML(string=annual_report_html(year, now=now, with_care=with_care)).write_pdf()
 
 
 def _sheet_title(title, taken):
-    cleaned = "".join(c for c in str(title) if c not in "[]:*?/\\'")[:31]
+    """A valid, unique sheet title: spreadsheets refuse []:*?/\\ and a straight apostrophe at either end, so
+    "Liste d'attente" becomes "Liste d’attente" (typographic apostrophe) rather than losing its letter."""
+    cleaned = "".join(c for c in str(title).replace("'", "’") if c not in "[]:*?/\\")[:31]
     name, n = cleaned, 2
     while name in taken:
         name = f"{cleaned[:28]} {n}"
@@ -243,11 +246,12 @@ def _sheet_title(title, taken):
     return name
 
 
-def annual_report_xlsx(year, *, now=None):
-    """A workbook, one sheet per section of the report; money in euros and counts stay numbers."""
+def annual_report_xlsx(year, *, now=None, with_care=False):
+    """A workbook, one sheet per section of the report: money in euros, percentages as percentages, counts
+    as numbers, hidden care figures as text ("< 5")."""
     from openpyxl import Workbook
 
-    context = annual_report_context(year, now=now)
+    context = annual_report_context(year, now=now, with_care=with_care)
     workbook = Workbook()
     workbook.remove(workbook.active)
     taken = set()

@@ -17,12 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from activities.models import SEAT_STATUSES, Booking, Session
-from core.money import round_money
+from core.money import ZERO, round_money
+from home.exports import Percent
+from indicators import disclosure
 from indicators.models import SurveyAnswer
 from members.models import MemberProfile, Membership, PaymentItem
 from members.services.takings import NEW_MONEY, confirmed_between, takings
 
-ZERO = Decimal("0.00")
 RENEWAL_HORIZON_DAYS = 30
 ATTENDED = Booking.Status.ATTENDED
 NO_SHOW = Booking.Status.NO_SHOW
@@ -45,9 +46,19 @@ class Period:
     def days(self):
         return (self.end - self.start).days + 1
 
+    def is_whole_months(self):
+        """True when the period runs from the first day of a month to the last day of a month."""
+        after = self.end + datetime.timedelta(days=1)
+        return self.start.day == 1 and after.day == 1
+
     def previous(self):
-        """The period of the same length that ends the day before this one starts."""
+        """The period just before this one: the same number of calendar months for whole months (December
+        is compared with November, a year with the year before), else the same number of days."""
         end = self.start - datetime.timedelta(days=1)
+        if self.is_whole_months():
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+            index = self.start.year * 12 + self.start.month - 1 - months
+            return Period(datetime.date(index // 12, index % 12 + 1, 1), end)
         return Period(end - datetime.timedelta(days=self.days - 1), end)
 
     def bounds(self):
@@ -74,10 +85,10 @@ def year_period(year):
 
 
 def percent(part, whole):
-    """part / whole in percent with one decimal (Decimal), None when whole is 0."""
+    """part / whole in percent with one decimal (a Percent, so exports write it as one), None when whole is 0."""
     if not whole:
         return None
-    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return Percent((Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def _money_sum(field, **options):
@@ -329,9 +340,18 @@ CARE_STEP_LABELS = {
 }
 
 
+def shows_care(user):
+    """Care figures reach care professionals and administrators only (docs/privacy.md § 4), never
+    coordination or communication, whatever other permission they hold."""
+    from care import services as care_services
+
+    return care_services.can_access_care(user)
+
+
 def care_figures(period):
-    """The care app's own aggregates (care.services.indicators), reduced to totals for the period:
-    no month-by-month detail, so that small numbers are harder to link to a person."""
+    """The care app's own aggregates (care.services.indicators), reduced to totals for the period and made
+    fit to leave the care team (dashboard, annual report for funders): no month-by-month detail, counts of
+    1 to 4 shown "< 5", and no total that gives a hidden count back by subtraction (indicators.disclosure)."""
     from care import services as care_services
     from care.models import Intervention, Orientation
 
@@ -340,17 +360,24 @@ def care_figures(period):
     for counts in data["interventions_by_month"].values():
         for kind, n in counts.items():
             interventions[kind] += n
+    interventions_total, interventions = disclosure.protect_group(interventions)
+    orientations_total, orientations = disclosure.protect_group(data["orientations_by_partner"])
     kinds = dict(Intervention.Kind.choices)
     partners = dict(Orientation.PartnerType.choices)
+    share = data["activity_share"]
+    percent_value = None if share["percent"] is None else Percent(share["percent"])
     return {
-        "steps": [{"key": k, "label": label, "value": data["totals"][k]} for k, label in CARE_STEP_LABELS.items()],
-        "interventions": [{"key": k, "label": kinds[k], "value": n} for k, n in interventions.items()],
-        "interventions_total": sum(interventions.values()),
-        "orientations": [
-            {"key": k, "label": partners[k], "value": n} for k, n in data["orientations_by_partner"].items()
+        "steps": [
+            {"key": k, "label": label, "value": disclosure.protect(data["totals"][k])}
+            for k, label in CARE_STEP_LABELS.items()
         ],
-        "orientations_total": sum(data["orientations_by_partner"].values()),
-        "activity_share": data["activity_share"],
+        "interventions": [{"key": k, "label": kinds[k], "value": n} for k, n in interventions.items()],
+        "interventions_total": interventions_total,
+        "orientations": [{"key": k, "label": partners[k], "value": n} for k, n in orientations.items()],
+        "orientations_total": orientations_total,
+        "activity_share": {
+            "percent": disclosure.protect_share(share["via_activity"], share["accompanied"], percent_value)
+        },
     }
 
 
@@ -368,8 +395,9 @@ def key_figures(period, *, now=None):
     }
 
 
-def figures(period, *, now=None, with_care=True):
-    """Every indicator of `period` (a fixed number of queries)."""
+def figures(period, *, now=None, with_care=False):
+    """Every indicator of `period` (a fixed number of queries). Care figures only `with_care`: for people
+    the care team's figures may reach (care.services.can_access_care), never for coordination."""
     result = {
         **key_figures(period, now=now),
         "waitlist_by_activity": waitlist_by_activity(period),
@@ -383,7 +411,7 @@ def figures(period, *, now=None, with_care=True):
     return result
 
 
-def compare(period, *, now=None, with_care=True):
+def compare(period, *, now=None, with_care=False):
     """{"current": figures(period), "previous": figures(period.previous())}."""
     return {
         "current": figures(period, now=now, with_care=with_care),

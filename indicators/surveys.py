@@ -1,8 +1,10 @@
-"""The satisfaction survey: one e-mail the day after a session, three questions answered in one click.
+"""The satisfaction survey: one e-mail the day after a session, three questions with a link per answer.
 
 The links carry a signed token (the invitation id), so answering needs no login; the question and the
-answer are in the address and checked against the known choices. One answer per question: clicking
-again (or on another button of the same question) changes nothing.
+answer are in the address and checked against the known choices. Opening a link records nothing: it shows
+the question with that answer pre-selected and a button, and only the button's POST records it (mail
+scanners that follow every link must not answer for the person). One answer per question: sending again
+(or another answer to the same question) changes nothing.
 """
 
 import datetime
@@ -75,24 +77,37 @@ def read_token(token):
 
 
 def answer_path(token, question, choice):
+    """The e-mailed link of one answer: it opens the page where that answer is pre-selected."""
     return reverse("indicators:survey_answer", kwargs={"token": token, "question": question, "choice": choice})
 
 
+def send_path(token, question):
+    """Where the answer to `question` is sent (POST)."""
+    return reverse("indicators:survey_send", kwargs={"token": token, "question": question})
+
+
 def question_blocks(token, *, exclude=(), absolute=False):
-    """[{key, label, buttons: [{url, emoji, label}]}] for the questions not in `exclude`."""
+    """[{key, label, action, buttons: [{value, url, emoji, label}]}] for the questions not in `exclude`."""
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/") if absolute else ""
     return [
         {
             "key": question,
             "label": label,
+            "action": send_path(token, question),
             "buttons": [
-                {"url": base + answer_path(token, question, value), "emoji": emoji, "label": text}
+                {"value": value, "url": base + answer_path(token, question, value), "emoji": emoji, "label": text}
                 for value, emoji, text in choices_for(question)
             ],
         }
         for question, label in QUESTIONS.choices
         if question not in exclude
     ]
+
+
+def check_answer(question, choice=None):
+    """Raises InvalidSurveyLink for an unknown question, or an unknown choice when one is given."""
+    if question not in QUESTIONS.values or (choice is not None and choice not in CHOICES.values):
+        raise InvalidSurveyLink()
 
 
 # --- Answers ---------------------------------------------------------------------------------------------------
@@ -103,8 +118,7 @@ def record_answer(invitation, question, choice):
 
     Raises InvalidSurveyLink for an unknown question or choice.
     """
-    if question not in QUESTIONS.values or choice not in CHOICES.values:
-        raise InvalidSurveyLink()
+    check_answer(question, choice or "")
     existing = SurveyAnswer.objects.filter(invitation=invitation, question=question).first()
     if existing:
         return existing, False

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
+from activities.page_forms import ActivityPageForm
 from home.blocks import BaseStreamBlock
 
 
@@ -75,6 +76,7 @@ class ActivityPage(Page):
     )
     cycle_price = _money_field(_("Prix du cycle"), null=True, blank=True)
 
+    base_form_class = ActivityPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),

@@ -203,6 +203,9 @@ WAGTAIL_SITE_NAME = "Escale"
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: the CSP allows no third-party image (and an e-mail hash would leave the site); the admin shows
+# Wagtail's own default avatar or the one a user uploads.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Passwords are reset through allauth (rate-limited), never through a second form in the admin.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {

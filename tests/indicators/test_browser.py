@@ -30,7 +30,7 @@ def test_dashboard_and_survey_pages_have_no_axe_violations(chromium, seeded, liv
         ("dashboard", "/admin/indicateurs/", 200, "Chiffres clés"),
         ("dashboard, this year", "/admin/indicateurs/?period=year", 200, "Bilan annuel à télécharger"),
         ("admin home with the panel", "/admin/", 200, "Indicateurs du mois"),
-        ("survey thanks", f"/fr/avis/{token}/good_time/yes/", 200, "Merci pour votre réponse"),
+        ("survey answer", f"/fr/avis/{token}/good_time/yes/", 200, "Envoyer ma réponse"),
         ("survey, altered link", f"/fr/avis/{token}x/good_time/yes/", 404, "Ce lien ne fonctionne pas"),
     ]
     axe = Axe()

@@ -88,23 +88,47 @@ def invitation(home_fr, yesterday_session):
     return SurveyInvitation.objects.create(booking=booking, session=yesterday_session)
 
 
-def test_one_click_records_the_answer_and_offers_the_other_questions(client, invitation):
+def test_opening_the_emailed_link_records_nothing_and_shows_the_answer_preselected(client, invitation):
+    # Mail scanners follow every link of a message: opening one must not answer for the person.
     token = surveys.make_token(invitation)
     response = client.get(f"/fr/avis/{token}/good_time/yes/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Avez-vous passé un bon moment ?" in page and "Envoyer ma réponse" in page
+    assert 'method="post"' in page and f'action="/fr/avis/{token}/good_time/"' in page
+    assert 'value="yes" checked' in page and 'value="no" required' in page
+    assert client.head(f"/fr/avis/{token}/good_time/no/").status_code == 200
+    assert not SurveyAnswer.objects.exists()
+
+
+def test_the_button_records_the_answer_and_offers_the_other_questions(client, invitation):
+    token = surveys.make_token(invitation)
+    response = client.post(f"/fr/avis/{token}/good_time/", {"choice": "yes"})
     assert response.status_code == 200
     page = response.content.decode()
     assert "Merci pour votre réponse" in page
     assert "Reviendrez-vous ?" in page and "Recommanderiez-vous" in page
     assert "Avez-vous passé un bon moment ?" not in page
+    assert f'action="/fr/avis/{token}/come_back/"' in page  # the other questions are sent by POST too
     assert SurveyAnswer.objects.get(invitation=invitation).choice == "yes"
+    # Opening the link of an answered question again shows no form for it.
+    again = client.get(f"/fr/avis/{token}/good_time/no/").content.decode()
+    assert "Vous avez déjà répondu à cette question" in again and "Envoyer ma réponse" not in again
 
 
-def test_a_second_click_records_nothing_more(client, invitation):
+def test_a_second_answer_records_nothing_more(client, invitation):
     token = surveys.make_token(invitation)
-    client.get(f"/fr/avis/{token}/come_back/yes/")
-    second = client.get(f"/fr/avis/{token}/come_back/no/")
+    client.post(f"/fr/avis/{token}/come_back/", {"choice": "yes"})
+    second = client.post(f"/fr/avis/{token}/come_back/", {"choice": "no"})
     assert second.status_code == 200
     assert list(SurveyAnswer.objects.values_list("question", "choice")) == [("come_back", "yes")]
+
+
+def test_the_answer_is_not_recorded_by_a_get_on_the_sending_address(client, invitation):
+    token = surveys.make_token(invitation)
+    assert client.get(f"/fr/avis/{token}/come_back/", {"choice": "yes"}).status_code == 405
+    assert client.post(f"/fr/avis/{token}/come_back/yes/").status_code == 405
+    assert not SurveyAnswer.objects.exists()
 
 
 def test_altered_links_are_refused_and_record_nothing(client, invitation):
@@ -115,6 +139,9 @@ def test_altered_links_are_refused_and_record_nothing(client, invitation):
     assert client.get(f"/fr/avis/{token}x/good_time/yes/").status_code == 404
     assert client.get(f"/fr/avis/{token}/good_time/excellent/").status_code == 404
     assert client.get(f"/fr/avis/{token}/salary/yes/").status_code == 404
+    assert client.post(f"/fr/avis/{forged}/good_time/", {"choice": "yes"}).status_code == 404
+    assert client.post(f"/fr/avis/{token}/good_time/", {"choice": "excellent"}).status_code == 404
+    assert client.post(f"/fr/avis/{token}/good_time/", {}).status_code == 404
     assert not SurveyAnswer.objects.exists()
 
 
@@ -122,4 +149,5 @@ def test_links_older_than_sixty_days_are_refused(client, invitation, monkeypatch
     token = surveys.make_token(invitation)
     monkeypatch.setattr(surveys, "LINK_MAX_AGE", datetime.timedelta(seconds=-1))
     assert client.get(f"/fr/avis/{token}/good_time/yes/").status_code == 404
+    assert client.post(f"/fr/avis/{token}/good_time/", {"choice": "yes"}).status_code == 404
     assert not SurveyAnswer.objects.exists()
