@@ -25,15 +25,14 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def burst(*, lock):
+def session_and_members(count, prefix):
+    """A fresh 12-seat session a month ahead (a live, single-session activity) and `count` new members."""
     from django.contrib.auth import get_user_model
-    from django.db import connection, transaction
     from django.utils import timezone
 
-    from activities import services
-    from activities.models import ActivityPage, Booking, Place, Session
+    from activities.models import ActivityPage, Place, Session
 
-    activity = ActivityPage.objects.filter(locale__language_code="fr", is_cycle=False).first()
+    activity = ActivityPage.objects.filter(locale__language_code="fr", is_cycle=False, live=True).first()
     start = timezone.now() + timezone.timedelta(days=30)
     session = Session.objects.create(
         activity=activity, place=Place.objects.first(), start=start, end=start + timezone.timedelta(hours=1),
@@ -43,11 +42,20 @@ def burst(*, lock):
     User = get_user_model()
     User.objects.bulk_create(
         [
-            User(username=f"bench-{tag}-{i}", email=f"bench-{tag}-{i}@escale.example", password="!")
-            for i in range(REQUESTS)
+            User(username=f"{prefix}-{tag}-{i}", email=f"{prefix}-{tag}-{i}@escale.example", password="!")
+            for i in range(count)
         ]
     )
-    members = list(User.objects.filter(username__startswith=f"bench-{tag}-"))
+    return session, list(User.objects.filter(username__startswith=f"{prefix}-{tag}-"))
+
+
+def burst(*, lock):
+    from django.db import connection, transaction
+
+    from activities import services
+    from activities.models import Booking, Session
+
+    session, members = session_and_members(REQUESTS, "bench")
     queue = list(members)
     queue_lock = threading.Lock()
     latencies, errors = [], []

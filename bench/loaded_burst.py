@@ -19,12 +19,12 @@ import sys
 import threading
 import time
 import urllib.parse
-import uuid
 
 import django
 
+from booking_bench import SEATS, session_and_members
+
 REQUESTS = int(os.environ.get("LOADED_BURST_REQUESTS", "200"))
-SEATS = 12
 HOG_SECONDS = int(os.environ.get("LOADED_BURST_HOG_SECONDS", "90"))
 CLIENT_TIMEOUT = 120  # seconds; above gunicorn's timeout, so a slow answer is measured, not dropped
 TRY_AGAIN_TEXT = "réessayer"  # activities.exceptions.TryAgain, in French
@@ -88,31 +88,16 @@ class CpuHog:
 def prepare():
     """A fresh 12-seat session, REQUESTS members each with a signed-in session cookie, one CSRF token."""
     from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.middleware.csrf import _get_new_csrf_string
     from django.urls import reverse
-    from django.utils import timezone, translation
+    from django.utils import translation
     from django.utils.module_loading import import_string
 
-    from activities.models import ActivityPage, Place, Session
-
-    activity = ActivityPage.objects.filter(locale__language_code="fr", is_cycle=False, live=True).first()
-    start = timezone.now() + timezone.timedelta(days=30)
-    session = Session.objects.create(
-        activity=activity, place=Place.objects.first(), start=start, end=start + timezone.timedelta(hours=1),
-        capacity=SEATS,
-    )  # fmt: skip
-    tag = uuid.uuid4().hex[:8]
-    User = get_user_model()
-    User.objects.bulk_create(
-        [
-            User(username=f"loaded-{tag}-{i}", email=f"loaded-{tag}-{i}@escale.example", password="!")
-            for i in range(REQUESTS)
-        ]
-    )
+    session, members = session_and_members(REQUESTS, "loaded")
     store_class = import_string(settings.SESSION_ENGINE + ".SessionStore")
     cookies = []
-    for user in User.objects.filter(username__startswith=f"loaded-{tag}-"):
+    for user in members:
         store = store_class()
         store[SESSION_KEY] = str(user.pk)
         store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
