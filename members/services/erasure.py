@@ -60,40 +60,46 @@ def erase_member(user, *, by=None):
     payments lose their billing details. Receipts and tax receipts keep the payer's name as issued
     (accounting records the law requires). Raises TryAgain when a session stays locked.
     """
+    with transaction.atomic(durable=True):
+        return erase_within(user, by=by)
+
+
+def erase_within(user, *, by=None):
+    """`erase_member` inside the caller's own (outermost) transaction: account refusal uses it."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
     actor = by if by is not None and by.pk != user.pk else None
-    with transaction.atomic(durable=True):
-        release_future_bookings(user, by=actor)
-        profile = profile_of(user)
-        _keep_identity_in_case_files(user, profile)
-        user.first_name = ""
-        user.last_name = ""
-        user.email = ""
-        user.username = f"efface-{user.pk}-{secrets.token_hex(4)}"
-        user.is_active = False
-        user.set_unusable_password()
-        user.save()
-        EmailAddress.objects.filter(user=user).delete()
-        Authenticator.objects.filter(user=user).delete()
-        user.consents.all().delete()
-        user.mandates_given.all().delete()
-        user.requests_made.update(relative_name="", detail="")
-        user.session_alerts.all().delete()
-        user.member_payments.update(**PAYMENT_PERSONAL_FIELDS)
-        Booking.objects.filter(member=user).exclude(pickup_address="").update(pickup_address="")
-        CallListEntry.objects.filter(member=user).delete()
-        SurveyInvitation.objects.filter(booking__member=user).update(booking=None)
-        for field in ("phone", "address", "commune", "postal_code"):
-            setattr(profile, field, "")
-        profile.preferred_channel = MemberProfile.Channel.EMAIL
-        profile.newsletter = False
-        profile.session_alerts, profile.session_alerts_since = False, None
-        profile.erased_at = timezone.now()
-        profile.save()
-        profile.interests.clear()
-        log_action(user, "escale.member.erased", actor=actor)
+    release_future_bookings(user, by=actor)
+    profile = profile_of(user)
+    _keep_identity_in_case_files(user, profile)
+    user.first_name = ""
+    user.last_name = ""
+    user.email = ""
+    user.username = f"efface-{user.pk}-{secrets.token_hex(4)}"
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.consents.all().delete()
+    user.mandates_given.all().delete()
+    user.requests_made.update(relative_name="", detail="")
+    user.session_alerts.all().delete()
+    user.member_payments.update(**PAYMENT_PERSONAL_FIELDS)
+    Booking.objects.filter(member=user).exclude(pickup_address="").update(pickup_address="")
+    CallListEntry.objects.filter(member=user).delete()
+    SurveyInvitation.objects.filter(booking__member=user).update(booking=None)
+    for field in ("phone", "phone_e164", "address", "commune", "postal_code"):
+        setattr(profile, field, "")
+    profile.birth_year = None
+    profile.preferred_channel = MemberProfile.Channel.EMAIL
+    profile.newsletter = False
+    profile.session_alerts, profile.session_alerts_since = False, None
+    profile.erased_at = timezone.now()
+    profile.save()
+    profile.interests.clear()
+    log_action(user, "escale.member.erased", actor=actor)
     return user
 
 

@@ -66,10 +66,10 @@ def validate_account(user, *, by):
 def refuse_account(user, *, by):
     """Staff refuse an account created online: the person is told by e-mail (before their data is
     erased), then the account is erased as `erase_member` does (nothing personal is kept)."""
-    from members.services.erasure import erase_member
+    from members.services.erasure import erase_within
 
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         log_action(user, "escale.member.refused", actor=by, on_behalf_of=user)
         _send(user, _("Votre demande de compte"), "members/email/account_refused.txt")
-        erase_member(user, by=by)
+        erase_within(user, by=by)
     return user

@@ -59,12 +59,12 @@ def test_the_confirmation_email_is_escales_own_text_with_no_stock_greeting(clien
 
 
 def test_the_confirmation_email_is_written_in_english_for_someone_signing_up_in_english(client, home_fr):
-    client.post("/en/comptes/signup/", FORM)
+    client.post("/en/accounts/signup/", FORM)
 
     (message,) = mail.outbox
     assert message.subject == "[Escale] Confirm your e-mail address"
     assert message.body.startswith("Hello,")
-    assert "/en/comptes/confirm-email/" in message.body
+    assert "/en/accounts/confirm-email/" in message.body
     assert "Bonjour" not in message.body
 
 
@@ -145,7 +145,8 @@ def _sign_up_waiting(email="odette@escale.example", language="fr"):
     from django.test import Client
 
     require_validation()
-    Client().post(f"/{language}/comptes/signup/", {**FORM, "email": email})
+    accounts = {"fr": "comptes", "en": "accounts"}[language]
+    Client().post(f"/{language}/{accounts}/signup/", {**FORM, "email": email})
     mail.outbox.clear()
     return get_user_model().objects.get(email=email)
 
@@ -184,7 +185,7 @@ def test_a_validated_member_who_signed_up_in_english_is_told_in_english(
 
     (message,) = mail.outbox
     assert message.subject == "[Escale] Your account is open"
-    assert "/en/comptes/login/" in message.body
+    assert "/en/accounts/login/" in message.body
 
 
 def test_staff_refuse_an_account_the_person_is_told_and_their_data_erased(

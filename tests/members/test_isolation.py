@@ -77,7 +77,7 @@ def test_the_owner_reaches_the_same_urls(client, owner_objects):
 def test_own_pages_show_only_the_members_own_data(client, owner_objects):
     intruder = make_user(first_name="Intrus")
     client.force_login(intruder)
-    for url in ("/fr/mon-espace/", "/fr/mon-espace/historique/", "/en/mon-espace/"):
+    for url in ("/fr/mon-espace/", "/fr/mon-espace/historique/", "/en/my-space/"):
         page = client.get(url).content.decode()
         assert owner_objects["receipt"].number not in page
     export = client.get("/fr/mon-espace/mes-donnees/")

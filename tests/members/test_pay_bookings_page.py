@@ -54,7 +54,7 @@ def test_the_date_in_words_is_written_in_the_members_language(client):
     member = make_user()
     client.force_login(member)
     make_booking(member, make_session(make_activity("Sophrologie"), start=_at(10, 14, 30)), price="8.00")
-    page = _text(client.get("/en/mon-espace/a-payer/"))
+    page = _text(client.get("/en/my-space/a-payer/"))
     assert "10 March" in page and "2:30 pm" in page and "8.00 €" in page
     assert "Total if everything is ticked: 8.00 €" in page
 
