@@ -5,7 +5,7 @@ from typing import NamedTuple
 
 from django.db import transaction
 from django.db.models import Q, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from payments import PaymentStatus
@@ -31,6 +31,7 @@ from members.services.fulfilment import (
     paid_items,
     void_pending,
 )
+from members.services.profiles import member_language
 
 ZERO = Decimal("0.00")
 ONSITE_VARIANT = "onsite"
@@ -62,27 +63,33 @@ def outstanding_cycle_bookings(member):
 
 
 def _cycle_label(cycle):
-    return _("Inscription au cycle : %(activity)s") % {"activity": cycle.activity.title}
+    return _("Inscription au cycle : %(activity)s") % {"activity": cycle.activity.localized.title}
 
 
 def booking_label(booking):
     start = timezone.localtime(booking.session.start)
     return _("Inscription : %(activity)s, %(date)s") % {
-        "activity": booking.session.activity.title,
+        "activity": booking.session.activity.localized.title,
         "date": start.strftime("%d/%m/%Y %H:%M"),
     }
 
 
 def membership_label(membership):
     return _("Adhésion : %(type)s, du %(start)s au %(end)s") % {
-        "type": membership.type.name,
+        "type": membership.type.display_name,
         "start": membership.valid_from.strftime("%d/%m/%Y"),
         "end": membership.valid_until.strftime("%d/%m/%Y"),
     }
 
 
 def _lines(member, memberships, bookings, cycle_bookings=()):
-    """Validated (kind, object, label, amount) for what `member` wants to pay."""
+    """Validated (kind, object, label, amount) for what `member` wants to pay. Labels are written in the
+    member's language: they are printed as they are on the receipt."""
+    with translation.override(member_language(member)):
+        return _validated_lines(member, memberships, bookings, cycle_bookings)
+
+
+def _validated_lines(member, memberships, bookings, cycle_bookings):
     lines = []
     for membership in memberships:
         if membership.member_id != member.pk or membership.status != Membership.Status.PENDING_PAYMENT:

@@ -128,6 +128,20 @@ def test_receipt_pdf_is_written_in_the_members_language(client, rendered_html):
     assert '<html lang="en">' in html
     assert f"Receipt no. {receipt.number}" in html
     assert "Reçu n°" not in html
+    assert "Booking: " in html and "Inscription : " not in html  # the line itself, written at payment time
+
+
+def test_receipt_lines_name_the_english_activity_and_membership_type(locale_en):
+    from members import services
+
+    member = _english_member()
+    booking = make_booking(member)
+    english = booking.session.activity.copy_for_translation(locale_en, copy_parents=True)
+    english.title = "Gentle chair yoga"
+    publish(english)
+    services.record_onsite_payment(member, method="cash", by=make_user(), bookings=[booking])
+    [line] = member.member_payments.get().items.values_list("label", flat=True)
+    assert line.startswith("Booking: Gentle chair yoga, ")
 
 
 def test_attestation_pdf_is_written_in_the_members_language_with_english_titles(client, rendered_html, locale_en):
