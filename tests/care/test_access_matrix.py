@@ -9,7 +9,7 @@ from tests.care.conftest import PSY_WORD, SOCIAL_WORD, TEAM_WORD
 
 ROLES = ("anonymous", "member", "editor", "coordinator", "social_worker", "psychologist", "administrator")
 CARE = {"social_worker", "psychologist", "administrator"}
-OUTSIDE_ADMIN = {"anonymous", "member"}  # no admin access at all: sent to the login page
+OUTSIDE_ADMIN = {"anonymous"}  # sent to the login page; a logged-in member gets the "team only" page (403)
 
 
 @pytest.fixture
@@ -59,6 +59,8 @@ def _urls(case, notes):
 def expected_status(role, url_name):
     if role in OUTSIDE_ADMIN:
         return 302
+    if role == "member":
+        return 403
     if role not in CARE:
         return 403
     if url_name in ("case_log", "case_log_csv", "access_log"):

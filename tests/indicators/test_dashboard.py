@@ -42,11 +42,11 @@ def test_staff_without_the_permission_are_refused(client, request, role_fixture,
     assert "Indicateurs du mois" not in home.content.decode()
 
 
-def test_a_member_is_sent_to_the_login_page(client, member):
+def test_a_member_gets_the_team_only_page(client, member):
     client.force_login(member)
     response = client.get(DASHBOARD)
-    assert response.status_code == 302
-    assert "login" in response["Location"] or "comptes" in response["Location"]
+    assert response.status_code == 403
+    assert "Indicateurs du mois" not in response.content.decode()
 
 
 @pytest.mark.parametrize("role_fixture", ["coordinator", "administrator"])
