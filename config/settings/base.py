@@ -75,8 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "members.middleware.StaffOnlyAdminMiddleware",
     "members.middleware.RequireStaffMFAMiddleware",
+    "members.middleware.StaffOnlyAdminMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -65,7 +65,10 @@ def test_joining_at_the_desk_on_1_december_states_then_gives_the_same_period(cli
     page = html.unescape(client.get(f"/admin/adherents/{member.pk}/paiement/").content.decode())
     assert "Adhésion annuelle – 29,00 € – du 01/12/2026 au 31/12/2027" in page
 
-    client.post(f"/admin/adherents/{member.pk}/adhesion/", {"adhesion-membership_type": membership_type.pk})
+    client.post(
+        f"/admin/adherents/{member.pk}/adhesion/",
+        {"adhesion-membership_type": membership_type.pk, "adhesion-demande-asked_by": "desk"},
+    )
 
     membership = Membership.objects.get(member=member)
     assert (membership.valid_from, membership.valid_until) == (datetime.date(2026, 12, 1), datetime.date(2027, 12, 31))
