@@ -158,7 +158,7 @@ class MembershipTypeField(forms.ModelChoiceField):
         valid_from, valid_until = period_for(self.member, obj)
         price = _("gratuite") if obj.is_free or not obj.price else format_money(obj.price)
         return _("%(name)s – %(price)s – du %(start)s au %(end)s") % {
-            "name": obj.name,
+            "name": obj.display_name,
             "price": price,
             "start": valid_from.strftime("%d/%m/%Y"),
             "end": valid_until.strftime("%d/%m/%Y"),
