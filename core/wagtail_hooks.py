@@ -1,6 +1,8 @@
 """Admin registration: the periodic jobs page (Paramètres → Tâches planifiées), for administrators."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -23,3 +25,8 @@ def register_scheduled_jobs_menu():
         order=900,
         permission=admin_views.PERMISSION,
     )
+
+
+@hooks.register("insert_global_admin_css")
+def admin_contrast_fixes():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))

@@ -141,10 +141,14 @@ def grant_new_permissions_to_administrators(sender=None, using="default", **kwar
     Care permissions are the exception: care/migrations/0003 decides them (no one may delete an
     access-log entry or a case file from the application).
     """
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
     group = Group.objects.using(using).filter(name=ADMINISTRATOR).first()
     if group is None:
         return
+    if sender is not None and getattr(sender, "models_module", None) is not None:
+        # Our receiver may run before auth's own for the same app: make sure its permissions exist.
+        create_permissions(sender, verbosity=0, using=using)
     missing = Permission.objects.using(using).exclude(content_type__app_label="care").exclude(group=group)
     group.permissions.add(*missing)

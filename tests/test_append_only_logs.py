@@ -52,14 +52,25 @@ def test_the_staff_acts_journal_refuses_changes_and_deletions_in_python(entry):
 def test_a_trigger_refuses_raw_update_delete_and_back_dated_rows_on_the_staff_acts_journal(entry):
     _postgres_only()
     old = timezone.now() - datetime.timedelta(days=400)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO activities_actionlog (object_id, code, data, created_at) VALUES ('', 'x', '{}', %s)"
+            " RETURNING created_at",
+            [old],
+        )
+        logged_at = cursor.fetchone()[0]
+        cursor.execute(
+            "INSERT INTO care_accesslogentry (object_type, action, detail, at) VALUES ('casefile', 'read', '', %s)"
+            " RETURNING at",
+            [old],
+        )
+        read_at = cursor.fetchone()[0]
+    # A back-dated row is written with the database's own time.
+    assert abs(logged_at - timezone.now()) < datetime.timedelta(minutes=5)
+    assert abs(read_at - timezone.now()) < datetime.timedelta(minutes=5)
     statements = [
         ("UPDATE activities_actionlog SET code = 'rewritten'", []),
         ("DELETE FROM activities_actionlog", []),
-        ("INSERT INTO activities_actionlog (object_id, code, data, created_at) VALUES ('', 'x', '{}', %s)", [old]),
-        (
-            "INSERT INTO care_accesslogentry (object_type, action, detail, at) VALUES ('casefile', 'read', '', %s)",
-            [old],
-        ),
     ]
     for sql, params in statements:
         with (

@@ -1,7 +1,7 @@
 """The staff-acts journal is append-only, as the care access log (care 0002, 0004).
 
-PostgreSQL: a trigger refuses UPDATE and DELETE whoever issues them, and refuses an inserted row whose
-time is more than 5 minutes away from the database clock (no back-dated entries). TRUNCATE and
+PostgreSQL: a trigger refuses UPDATE and DELETE whoever issues them, and stamps every inserted row with
+the database clock (no back-dated entries). TRUNCATE and
 ALTER TABLE ... DISABLE TRIGGER need the table owner: the application connects with another role
 (core.db_roles, docs/deploy.md). SQLite: the model and queryset refusals apply.
 """
@@ -18,9 +18,8 @@ CREATE_SQL = """
 CREATE OR REPLACE FUNCTION activities_actionlog_append_only() RETURNS trigger AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        IF NEW.created_at IS NULL OR abs(extract(epoch FROM NEW.created_at - clock_timestamp())) > 300 THEN
-            RAISE EXCEPTION 'activities_actionlog is append-only (back-dated INSERT refused)';
-        END IF;
+        -- The database writes the time of every entry: nobody can back-date one.
+        NEW.created_at := clock_timestamp();
         RETURN NEW;
     END IF;
     RAISE EXCEPTION 'activities_actionlog is append-only (% refused)', TG_OP;

@@ -1,4 +1,4 @@
-"""Refused reads get their own action; PostgreSQL refuses back-dated INSERTs into the access log
+"""Refused reads get their own action; PostgreSQL stamps every access-log INSERT with its own clock (no back-dated entries)
 (a row whose time is more than 5 minutes away from the database clock), next to 0002's UPDATE/DELETE guard.
 """
 
@@ -11,9 +11,8 @@ from django.db import migrations, models
 CREATE_SQL = """
 CREATE OR REPLACE FUNCTION care_accesslog_no_backdating() RETURNS trigger AS $$
 BEGIN
-    IF NEW.at IS NULL OR abs(extract(epoch FROM NEW.at - clock_timestamp())) > 300 THEN
-        RAISE EXCEPTION 'care_accesslogentry is append-only (back-dated INSERT refused)';
-    END IF;
+    -- The database writes the time of every entry: nobody can back-date one.
+    NEW.at := clock_timestamp();
     RETURN NEW;
 END;
 $$ LANGUAGE plpgsql;
