@@ -54,5 +54,5 @@ class SessionFilter(django_filters.FilterSet):
 
     def filter_available(self, queryset, name, value):
         if value:
-            return queryset.filter(status=Session.Status.SCHEDULED, confirmed_count__lt=F("capacity"))
+            return queryset.filter(status=Session.Status.SCHEDULED, seats_taken__lt=F("capacity"))
         return queryset
