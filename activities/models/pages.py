@@ -142,5 +142,5 @@ class ActivityPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.upcoming_sessions().select_related("place")
+        context["sessions"] = self.upcoming_sessions().select_related("place", "activity")
         return context
