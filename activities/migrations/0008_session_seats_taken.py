@@ -25,7 +25,7 @@ def count_seats(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0006_place_english_fields'),
+        ('activities', '0007_delete_actionlog'),
     ]
 
     operations = [
