@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.admin_menu import PermissionMenuItem
-from partners import staff_views
+from partners import card_views, staff_views
 from partners.models import ConventionText, PartnerOrganisation
 
 
@@ -60,6 +60,8 @@ staff_patterns = [
     path("", staff_views.offers_to_review, name="offers_to_review"),
     path("<int:pk>/relire/", staff_views.review, name="review"),
     path("partenaire/<int:pk>/inviter/", staff_views.invite, name="invite"),
+    path("carte/<int:member_pk>/", card_views.desk_card_pdf, name="desk_card"),
+    path("carte/<int:member_pk>/remplacer/", card_views.desk_reissue, name="desk_reissue"),
 ]
 
 
