@@ -19,8 +19,10 @@ from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from care.models import AccessLogEntry, CaseFile, Intervention, NextStep, Note, Orientation
+from core.errors import DomainError
 from members.roles import ADMINISTRATOR, CARE_ROLES, PSYCHOLOGIST, SOCIAL_WORKER
 
 Action = AccessLogEntry.Action
@@ -30,38 +32,26 @@ Visibility = Note.Visibility
 # --- Domain errors -------------------------------------------------------------------------------------------
 
 
-class CareError(Exception):
+class CareError(DomainError):
     """A care rule was broken; the message is translated and safe to show (it never quotes care content)."""
 
-    def __init__(self, message=None):
-        super().__init__(message or self.default_message())
-
-    def default_message(self):
-        return _("Opération impossible.")
-
-    @property
-    def message(self):
-        return str(self.args[0])
+    default_message = gettext_lazy("Opération impossible.")
 
 
 class CaseAnonymised(CareError):
-    def default_message(self):
-        return _("Ce dossier est anonymisé : il ne peut plus être complété.")
+    default_message = gettext_lazy("Ce dossier est anonymisé : il ne peut plus être complété.")
 
 
 class InvalidStatusChange(CareError):
-    def default_message(self):
-        return _("Ce changement de statut n'est pas possible.")
+    default_message = gettext_lazy("Ce changement de statut n'est pas possible.")
 
 
 class NoteLevelNotAllowed(CareError, PermissionDenied):
-    def default_message(self):
-        return _("Vous ne pouvez pas écrire une note à ce niveau de visibilité.")
+    default_message = gettext_lazy("Vous ne pouvez pas écrire une note à ce niveau de visibilité.")
 
 
 class NotACareProfessional(CareError):
-    def default_message(self):
-        return _("Cette personne ne fait pas partie de l'équipe d'accompagnement.")
+    default_message = gettext_lazy("Cette personne ne fait pas partie de l'équipe d'accompagnement.")
 
 
 # --- Roles ---------------------------------------------------------------------------------------------------
