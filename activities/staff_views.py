@@ -17,7 +17,7 @@ from activities.exceptions import BookingError
 from activities.formatting import when_in_words
 from activities.forms import BookingForm, MemberSearchForm
 from activities.models import SEAT_STATUSES, Booking, CallListEntry, CycleBooking, Session
-from home.exports import table_response
+from core.exports import table_response
 from members.exceptions import MembersError
 from members.forms import OnBehalfForm
 

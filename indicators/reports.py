@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from home.exports import XLSX_CONTENT_TYPE, fill_sheet, workbook_bytes
+from core.exports import XLSX_CONTENT_TYPE, fill_sheet, workbook_bytes
 from indicators import services
 from indicators.charts import bar_chart
 

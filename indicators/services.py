@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from activities.models import SEAT_STATUSES, Booking, Session
+from core.exports import Percent
 from core.money import ZERO, round_money
-from home.exports import Percent
 from indicators import disclosure
 from indicators.models import SurveyAnswer
 from members.models import MemberProfile, Membership, PaymentItem
