@@ -2,7 +2,6 @@
 
 import calendar
 import datetime
-from decimal import Decimal
 
 from django.conf import settings
 from django.core import signing
@@ -15,11 +14,11 @@ from django.utils.translation import gettext as _
 
 from activities.audit import log_action
 from activities.formatting import EN_MONTHS, FR_MONTHS
+from core.money import ZERO
 from members.exceptions import InvalidRenewalLink, MembershipTypeUnavailable
 from members.models import MemberProfile, Membership, MembershipType, PaymentItem
 from members.services.fulfilment import lock_member, void_pending
 
-ZERO = Decimal("0.00")
 RENEWAL_SALT = "members.renewal"
 RENEWAL_LINK_MAX_AGE = datetime.timedelta(days=7)
 REMINDER_DAYS_BEFORE = 30

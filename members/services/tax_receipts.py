@@ -9,9 +9,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from core.money import ZERO
 from members.models import Payment, PaymentItem, TaxReceipt, TaxReceiptSequence
 
-ZERO = Decimal("0.00")
 # A payment made with a credit (avoir) brings no new money: it was received (and receipted) before.
 RECEIPTED_METHODS = (*Payment.ON_SITE_METHODS, Payment.Method.ONLINE)
 
