@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from activities.audit import log_action
+from core.site_settings import site_settings
 from members.models import Consent, MemberProfile, MembersSettings
 
 
@@ -20,12 +21,7 @@ def profile_of(user):
 
 
 def _members_settings(request=None):
-    if request is not None:
-        return MembersSettings.for_request(request)
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return MembersSettings.for_site(site) if site else MembersSettings()
+    return site_settings(MembersSettings, request)
 
 
 class ConsentText(NamedTuple):
