@@ -10,7 +10,6 @@ scanners that follow every link must not answer for the person). One answer per 
 import datetime
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -21,6 +20,8 @@ from django.utils.translation import pgettext
 
 from activities.formatting import when_in_words
 from activities.models import Booking
+from core import signing
+from core.site_settings import site_settings
 from indicators.models import SurveyAnswer, SurveyInvitation, SurveySettings
 
 SALT = "indicators.survey"
@@ -36,10 +37,7 @@ class InvalidSurveyLink(Exception):
 
 
 def surveys_enabled():
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return bool(site and SurveySettings.for_site(site).send_surveys)
+    return site_settings(SurveySettings).send_surveys
 
 
 def choices_for(question):
@@ -61,17 +59,14 @@ def choices_for(question):
 
 
 def make_token(invitation):
-    return signing.TimestampSigner(salt=SALT).sign(str(invitation.pk))
+    return signing.make_token(SALT, invitation.pk)
 
 
 def read_token(token):
     """The invitation a link is for; raises InvalidSurveyLink when altered, older than 60 days or unknown."""
-    try:
-        pk = signing.TimestampSigner(salt=SALT).unsign(token, max_age=LINK_MAX_AGE)
-    except signing.BadSignature as exc:  # SignatureExpired is a BadSignature
-        raise InvalidSurveyLink() from exc
-    invitation = SurveyInvitation.objects.select_related("session__activity").filter(pk=pk).first()
-    if invitation is None:
+    pk = signing.read_token(SALT, token, max_age=LINK_MAX_AGE)
+    invitation = pk and SurveyInvitation.objects.select_related("session__activity").filter(pk=pk).first()
+    if not invitation:
         raise InvalidSurveyLink()
     return invitation
 

@@ -4,7 +4,6 @@ import calendar
 import datetime
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from activities.audit import log_action
 from activities.formatting import EN_MONTHS, FR_MONTHS
+from core import signing
 from core.money import ZERO
 from members.exceptions import InvalidRenewalLink, MembershipTypeUnavailable
 from members.models import MemberProfile, Membership, MembershipType, PaymentItem
@@ -186,17 +186,14 @@ def start_membership(member, membership_type, *, by=None, start=None, request=No
 
 
 def make_renewal_token(membership):
-    return signing.TimestampSigner(salt=RENEWAL_SALT).sign(str(membership.pk))
+    return signing.make_token(RENEWAL_SALT, membership.pk)
 
 
 def read_renewal_token(token):
     """The membership a renewal link is for; raises InvalidRenewalLink when forged or older than 7 days."""
-    try:
-        pk = signing.TimestampSigner(salt=RENEWAL_SALT).unsign(token, max_age=RENEWAL_LINK_MAX_AGE)
-    except signing.BadSignature as exc:  # SignatureExpired is a BadSignature
-        raise InvalidRenewalLink() from exc
-    membership = Membership.objects.select_related("member", "type").filter(pk=pk).first()
-    if membership is None or not membership.member.is_active:
+    pk = signing.read_token(RENEWAL_SALT, token, max_age=RENEWAL_LINK_MAX_AGE)
+    membership = pk and Membership.objects.select_related("member", "type").filter(pk=pk).first()
+    if not membership or not membership.member.is_active:
         raise InvalidRenewalLink()
     return membership
 
