@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from care.models import AccessLogEntry, CaseFile, Intervention, NextStep, Note, Orientation
+from care.models import CASE_DETAIL_FIELDS, AccessLogEntry, CaseFile, Intervention, NextStep, Note, Orientation
 from core.errors import DomainError
 from members.roles import ADMINISTRATOR, CARE_ROLES, PSYCHOLOGIST, SOCIAL_WORKER
 
@@ -295,24 +295,7 @@ def open_next_steps(user, case):
 
 # --- Writing -------------------------------------------------------------------------------------------------
 
-CASE_FIELDS = (
-    "person",
-    "first_name",
-    "last_name",
-    "phone",
-    "commune",
-    "identified_on",
-    "identified_via",
-    "identified_via_detail",
-    "helped_relationship",
-    "helped_lives_at_home",
-    "helped_condition",
-    "followup_consent_on",
-    "followup_consent_recorded_by",
-    "followup_consent_scope",
-    "sharing_consent_on",
-    "sharing_consent_scope",
-)
+CASE_FIELDS = ("person", *CASE_DETAIL_FIELDS)
 
 
 def _writable(case):
