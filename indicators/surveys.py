@@ -23,6 +23,7 @@ from activities.models import Booking
 from core import signing
 from core.site_settings import site_settings
 from indicators.models import SurveyAnswer, SurveyInvitation, SurveySettings
+from members.services import member_language, preferred_contact
 
 SALT = "indicators.survey"
 LINK_MAX_AGE = datetime.timedelta(days=60)
@@ -147,11 +148,10 @@ def bookings_to_survey(now=None):
 
 
 def invite_attendees(now=None):
-    """Create one invitation per attended booking due (see bookings_to_survey) and queue its e-mail after
-    commit. Does nothing when the survey is switched off. Idempotent: a booking is invited once, even when
-    two jobs run at the same time (unique booking on the invitation). Returns the invitations created."""
-    from indicators.tasks import send_survey_email
-
+    """Create one invitation per attended booking due (see bookings_to_survey); the caller sends them
+    (indicators.tasks.send_satisfaction_surveys queues one e-mail each after commit). Does nothing when the
+    survey is switched off. Idempotent: a booking is invited once, even when two jobs run at the same time
+    (unique booking on the invitation). Returns the invitations created."""
     if not surveys_enabled():
         return []
     created = []
@@ -161,7 +161,6 @@ def invite_attendees(now=None):
                 invitation = SurveyInvitation.objects.create(booking_id=booking_id, session_id=session_id)
         except IntegrityError:
             continue
-        transaction.on_commit(lambda pk=invitation.pk: send_survey_email.enqueue(pk))
         created.append(invitation)
     return created
 
@@ -169,8 +168,6 @@ def invite_attendees(now=None):
 def send_invitation(invitation):
     """E-mail the survey (text + HTML) in the member's language; only to members reached by e-mail
     (a survey is not worth a phone call). Marks it sent; returns the message or None."""
-    from members.services import member_language, preferred_contact
-
     if invitation.sent_at or invitation.booking is None:
         return None
     member = invitation.booking.member
