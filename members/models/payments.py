@@ -177,6 +177,14 @@ class ReceiptSequence(YearSequence):
         verbose_name_plural = _("Numérotations des reçus")
 
 
+class TaxReceiptSequence(YearSequence):
+    """The last tax receipt (reçu fiscal) number given in a year."""
+
+    class Meta:
+        verbose_name = _("Numérotation des reçus fiscaux")
+        verbose_name_plural = _("Numérotations des reçus fiscaux")
+
+
 class Receipt(models.Model):
     """A receipt for a confirmed payment: numbered per year without gaps (YYYY-000001)."""
 
@@ -224,14 +232,6 @@ class Credit(models.Model):
 
     def __str__(self):
         return f"{self.amount} – {self.reason}"
-
-
-class TaxReceiptSequence(YearSequence):
-    """The last tax receipt (reçu fiscal) number given in a year."""
-
-    class Meta:
-        verbose_name = _("Numérotation des reçus fiscaux")
-        verbose_name_plural = _("Numérotations des reçus fiscaux")
 
 
 class TaxReceipt(models.Model):
