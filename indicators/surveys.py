@@ -18,9 +18,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from activities.formatting import when_in_words
 from activities.models import Booking
 from core import signing
+from core.formatting import when_in_words
 from core.site_settings import site_settings
 from indicators.models import SurveyAnswer, SurveyInvitation, SurveySettings
 from members.services import member_language, preferred_contact

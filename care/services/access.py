@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from care.models import AccessLogEntry, Intervention, Note
-from members.roles import ADMINISTRATOR, CARE_ROLES, PSYCHOLOGIST, SOCIAL_WORKER
+from core.roles import ADMINISTRATOR, CARE_ROLES, PSYCHOLOGIST, SOCIAL_WORKER
 
 Action = AccessLogEntry.Action
 Visibility = Note.Visibility

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from activities.agenda import attach_localized_activities
 from core.pdf import render_pdf
 from core.site_settings import site_settings
 from home.models import SiteSettings
@@ -90,7 +91,6 @@ def render_receipt_pdf(receipt, *, size="A4"):
 
 def render_attestation_pdf(member, bookings, *, start, end):
     """The attestation of participation in the member's language (activity titles included)."""
-    from activities.agenda import attach_localized_activities
 
     language = member_language(member)
     bookings = list(bookings)
