@@ -5,6 +5,8 @@ people (price, language, contact, mandates, money on cancellation) through `acti
 answered from here (members.apps); booking, payment and display use one price (`pricing`).
 """
 
+from members.exceptions import RefundNotRetryable
+
 from .erasure import erase_account, erase_member
 from .mandates import (
     act_for,
@@ -53,6 +55,7 @@ from .profiles import (
     update_profile,
 )
 from .receipts import issue_receipt, next_receipt_number, render_receipt_pdf
+from .refunds import record_refund, retry_refund, send_refund
 from .validation import accounts_to_validate, refuse_account, validate_account
 
 __all__ = [
@@ -93,6 +96,10 @@ __all__ = [
     "record_onsite_payment",
     "record_signup",
     "refund_booking",
+    "record_refund",
+    "retry_refund",
+    "send_refund",
+    "RefundNotRetryable",
     "refuse_account",
     "render_receipt_pdf",
     "require_mandate",
