@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.admin_menu import PermissionMenuItem
+from core.admin_menu import PermissionMenuItem
 from partners import card_views, staff_views
 from partners.models import ConventionText, PartnerOrganisation
 

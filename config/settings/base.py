@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "activities",
     "members",
     "partners",
+    "newsletter",
     "care",
     "indicators",
     "search",

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 import segno
 
 from core.audit import log_action
+from core.pdf import render_pdf
 from members.models import Membership
 from partners.models import CardCheck, MemberCard
 
@@ -90,12 +90,10 @@ def qr_svg(url):
 
 def card_pdf(card, url, language=None):
     """A credit-card size (85.6 × 54 mm) PDF of the card, to print at the desk or at home."""
-    from weasyprint import HTML
-
     context = {
         "first_name": card.member.first_name,
         "valid_until": valid_until(card.member),
         "qr": qr_svg(url),
         "number": card.pk,
     }
-    return HTML(string=render_to_string("partners/card_pdf.html", context)).write_pdf()
+    return render_pdf("partners/card_pdf.html", context, language=language)

@@ -4,7 +4,6 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.audit import log_action
+from core.signing import make_token, read_token
 from partners.models import ConventionAcceptance, ConventionText, Offer, PartnerOrganisation
 
 INVITATION_SALT = "partners.invitation"
@@ -30,15 +30,14 @@ def current_text():
 
 
 def invitation_token(partner):
-    return signing.TimestampSigner(salt=INVITATION_SALT).sign(f"{partner.pk}:{partner.email.lower()}")
+    return make_token(INVITATION_SALT, f"{partner.pk}:{partner.email.lower()}")
 
 
 def partner_from_token(token):
     """The organisation an invitation link names, or InvalidInvitation (tampered, expired, e-mail changed)."""
-    try:
-        value = signing.TimestampSigner(salt=INVITATION_SALT).unsign(token, max_age=INVITATION_MAX_AGE)
-    except signing.BadSignature as exc:
-        raise InvalidInvitation from exc
+    value = read_token(INVITATION_SALT, token, max_age=INVITATION_MAX_AGE)
+    if value is None:
+        raise InvalidInvitation
     pk, _sep, email = value.partition(":")
     partner = PartnerOrganisation.objects.filter(pk=pk).first()
     if partner is None or partner.email.lower() != email:
