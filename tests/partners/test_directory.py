@@ -86,3 +86,12 @@ def test_partner_page_shows_published_offers_only(client):
     assert "Brouillon secret" not in page.content.decode()
     english = client.get(f"/en/partenaires/{partner.slug}/")
     assert english.status_code == 200
+
+
+def test_the_site_search_finds_partners_with_a_signed_convention_only(client, home_fr):
+    partners = create_partners()
+    PartnerOrganisation.objects.filter(name="Piscine Les Bains").update(status=PartnerOrganisation.Status.ENDED)
+    page = client.get("/fr/recherche/", {"q": "piscine"}).content.decode()
+    assert "Piscine Les Bains" not in page
+    page = client.get("/fr/recherche/", {"q": "boulangerie"}).content.decode()
+    assert "Boulangerie du Marché" in page and f"/fr/partenaires/{partners[0].slug}/" in page
