@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from allauth.account.models import EmailAddress
+
 from core.audit import log_action
 from core.signing import make_token, read_token
 from partners.models import ConventionAcceptance, ConventionText, Offer, PartnerOrganisation
@@ -97,6 +99,8 @@ def sign(partner, *, signed_name, user=None, password="", today=None):
             user = User.objects.create_user(
                 username=partner.email.lower()[:150], email=partner.email.lower(), password=password or None
             )
+            # The invitation reached this address: it is verified for logging in later (allauth).
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     start = max(today, partner.convention_until or today)
     acceptance = ConventionAcceptance.objects.create(
         partner=partner,

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from core.models import ActionLog
 from partners.models import ConventionAcceptance, ConventionText, Offer, PartnerOrganisation
@@ -52,6 +53,8 @@ def test_invited_partner_signs_edits_an_offer_and_it_shows_once_staff_approve(
     assert acceptance.valid_until == timezone.localdate() + datetime.timedelta(days=365)
     organisation.refresh_from_db()
     assert organisation.status == "active"
+    contact = organisation.users.get()
+    assert EmailAddress.objects.filter(user=contact, email="contact@fromagerie.example", verified=True).exists()
 
     response = client.post(
         reverse("partners:new_offer"), {"title": "Un fromage offert", "audience": "members", "conditions": "Le samedi"}
