@@ -19,7 +19,10 @@ Then the loaded burst (bench/loaded_burst.py: 200 HTTP bookings for 12 seats wit
 and the in-process booking burst (bench/booking_bench.py). Always stops gunicorn (and the hog).
 
 `make bench BENCH_ONLY=booking` (or BENCH_ONLY=booking bench/run_bench.py) keeps the database, skips the
-pages and runs only the two booking bursts: a couple of minutes.
+pages and runs only the two booking bursts: a couple of minutes. `BENCH_ONLY=pages` measures the pages and
+the search and skips the two bursts (no CPU hog). Smaller, quicker runs: BENCH_PAGES, BENCH_SESSIONS,
+BENCH_DURATION, BENCH_CPU_DURATION, BENCH_SEARCH_ALONE, BENCH_SEARCH_LOADED; BENCH_DB and BENCH_PORT to run
+beside another bench.
 """
 
 import json
@@ -254,15 +257,15 @@ def measure_pages(env, master_pid):
 
 def main():
     only = os.environ.get("BENCH_ONLY", "")
-    if only not in ("", "booking"):
-        print(f"BENCH_ONLY={only!r}: only 'booking' (the booking bursts) is known", flush=True)
+    if only not in ("", "booking", "pages"):
+        print(f"BENCH_ONLY={only!r}: 'booking' (the booking bursts) or 'pages' (pages and search) only", flush=True)
         return 2
     cpus = os.cpu_count() or 1
     media_root = Path(tempfile.mkdtemp(prefix="escale-bench-media-"))
     env = environment(media_root)
     env.setdefault("WEB_CONCURRENCY", str(cpus * 2 + 1))
     print(
-        f"bench{' (booking only)' if only else ''}: {cpus} CPU, gunicorn {env['WEB_CONCURRENCY']} sync workers, "
+        f"bench{f' ({only} only)' if only else ''}: {cpus} CPU, gunicorn {env['WEB_CONCURRENCY']} sync workers, "
         f"PostgreSQL {DB_NAME}, wrk {CONNECTIONS} connections x {DURATION}",
         flush=True,
     )
@@ -281,16 +284,19 @@ def main():
         if not wait_until_up(process):
             print("FAIL  gunicorn did not start", flush=True)
             return 1
-        if not only:
+        if only != "booking":
             measure_pages(env, process.pid)
-        # 200 members booking a 12-seat session over HTTP at once, both cores hogged (bench/loaded_burst.py).
-        loaded = subprocess.run(  # noqa: S603
-            [PYTHON, "bench/loaded_burst.py"], env={**env, "BENCH_URL": BASE}, cwd=BASE_DIR
-        ).returncode
+        if only != "pages":
+            # 200 members booking a 12-seat session over HTTP at once, both cores hogged (bench/loaded_burst.py).
+            loaded = subprocess.run(  # noqa: S603
+                [PYTHON, "bench/loaded_burst.py"], env={**env, "BENCH_URL": BASE}, cwd=BASE_DIR
+            ).returncode
     finally:
         stop_server(process, "bench")
+        shutil.rmtree(media_root, ignore_errors=True)
+    if only == "pages":
+        return 0
     booking = subprocess.run([PYTHON, "bench/booking_bench.py"], env=env, cwd=BASE_DIR, check=False)  # noqa: S603
-    shutil.rmtree(media_root, ignore_errors=True)
     return loaded or booking.returncode
 
 
