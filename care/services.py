@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from care.models import AccessLogEntry, CaseFile, Intervention, NextStep, Note, Orientation
+from core.permission_cache import group_names
 from members.roles import ADMINISTRATOR, CARE_ROLES, PSYCHOLOGIST, SOCIAL_WORKER
 
 Action = AccessLogEntry.Action
@@ -73,7 +74,7 @@ def care_roles(user):
         return frozenset()
     cached = getattr(user, "_care_roles_cache", None)
     if cached is None:
-        cached = frozenset(user.groups.filter(name__in=CARE_ROLES).values_list("name", flat=True))
+        cached = group_names(user) & frozenset(CARE_ROLES)  # cached with the permissions (core/permission_cache.py)
         if user.is_superuser:
             cached = cached | {ADMINISTRATOR}
         user._care_roles_cache = cached

@@ -55,15 +55,32 @@ class CachedPermissionsBackend(ModelBackend):
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)
         entry = found.get(key)
-        if generation is not None and entry is not None and entry[:2] == (generation, user_obj.is_superuser):
-            user_obj._user_perm_cache, user_obj._group_perm_cache = entry[2], entry[3]
+        if (
+            generation is not None
+            and entry is not None
+            and len(entry) == 5
+            and entry[:2] == (generation, user_obj.is_superuser)
+        ):
+            user_obj._user_perm_cache, user_obj._group_perm_cache, user_obj._escale_group_names = entry[2:]
             return
         if generation is None:
             cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
             generation = cache.get(GENERATION_KEY)
         user_perms = super()._get_permissions(user_obj, None, "user")
         group_perms = super()._get_permissions(user_obj, None, "group")
-        cache.set(key, (generation, user_obj.is_superuser, user_perms, group_perms), TIMEOUT)
+        names = frozenset(user_obj.groups.values_list("name", flat=True))
+        user_obj._escale_group_names = names
+        cache.set(key, (generation, user_obj.is_superuser, user_perms, group_perms, names), TIMEOUT)
+
+
+def group_names(user):
+    """The names of `user`'s groups, from the same cache entry as their permissions (no query when warm)."""
+    if not hasattr(user, "_escale_group_names"):
+        if _enabled() and user.is_active and not user.is_anonymous:
+            CachedPermissionsBackend()._load(user)
+        else:
+            user._escale_group_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._escale_group_names
 
 
 def forget_all_permissions(**kwargs):

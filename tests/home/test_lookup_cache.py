@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from home.models import SiteSettings
+from members import roles
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,7 @@ MAX_QUERIES = 10
 @pytest.fixture
 def site(settings, home_fr, news_index_fr):
     settings.PAGE_CACHE_SECONDS = 300  # as in production (Redis): the memory follows the page-cache generation
+    settings.MEMBERS_REQUIRE_STAFF_MFA = True  # as in production: every request asks whether MFA is required
     SiteSettings.for_site(home_fr.get_site())
     return home_fr
 
@@ -126,3 +128,14 @@ def test_a_permission_granted_to_a_group_reaches_its_members_on_the_next_request
     group.permissions.add(Permission.objects.get(codename="access_admin"))
 
     assert client.get("/admin/").status_code != 403
+
+
+def test_a_member_added_to_a_care_role_must_set_up_mfa_on_the_next_request(site, member):
+    client = member_client(member)
+    assert client.get("/fr/").status_code == 200
+
+    Group.objects.get_or_create(name=roles.SOCIAL_WORKER)[0].user_set.add(member)
+
+    response = client.get("/fr/")
+    assert response.status_code == 302
+    assert "totp" in response["Location"] or "mfa" in response["Location"]
