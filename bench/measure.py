@@ -7,12 +7,15 @@ processes compete for the CPU.
 """
 
 import ast
+import http.client
 import os
+import queue
 import random
 import re
 import shutil
 import subprocess
-import tempfile
+import threading
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -25,24 +28,15 @@ WRK_TIMEOUT = os.environ.get("BENCH_WRK_TIMEOUT", "30s")
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def wrk(url, *, headers=(), duration, connections, threads=None, paths=None, limit=0):
-    """One wrk run; `paths` (a list) makes each request take the next path (bench/wrk_paths.lua), each of the
-    `threads` stopping after `limit` / threads responses."""
+def wrk(url, *, headers=(), duration, connections, threads=None):
+    """One wrk run: req/s, request count, p50/p95/p99 (ms) and failures (non-2xx, timeouts, socket errors)."""
     threads = threads or min(int(connections), 2)
-    script = "bench/wrk_paths.lua" if paths else "bench/wrk_report.lua"
     args = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}", f"--timeout={WRK_TIMEOUT}", "--latency"]
-    args += ["-s", script]
+    args += ["-s", "bench/wrk_report.lua"]
     for header in ("X-Forwarded-Proto: https", *headers):
         args += ["-H", header]
     args.append(url)
-    env = dict(os.environ)
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
-        listing.write("\n".join(paths or []) + "\n")
-    env.update(WRK_PATHS=listing.name, WRK_THREADS=str(threads), WRK_LIMIT=str(-(-limit // threads) if limit else 0))
-    try:
-        out = subprocess.run(args, cwd=BASE_DIR, env=env, capture_output=True, text=True, check=True).stdout  # noqa: S603
-    finally:
-        Path(listing.name).unlink(missing_ok=True)
+    out = subprocess.run(args, cwd=BASE_DIR, capture_output=True, text=True, check=True).stdout  # noqa: S603
     figures = {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
@@ -50,6 +44,55 @@ def wrk(url, *, headers=(), duration, connections, threads=None, paths=None, lim
     for key in ("P50_MS", "P95_MS", "P99_MS", "ERRORS", "NON2XX"):
         figures[key] = float(re.search(rf"^{key} ([\d.]+)", out, re.MULTILINE).group(1))
     figures["failed"] = int(figures["ERRORS"] + figures["NON2XX"])  # timeouts, socket errors, non-2xx
+    return figures
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] if ordered else 0.0
+
+
+def fetch_each(host, port, paths, *, connections):
+    """GET every path once over `connections` keep-alive connections (each takes the next path not yet
+    asked): an exact number of requests, each a different query (wrk only stops on a duration).
+    Returns the figures of wrk(): p50/p95/p99 ms, req/s, requests, failed (non-2xx, timeouts, errors)."""
+    pending = queue.SimpleQueue()
+    for path in paths:
+        pending.put(path)
+    latencies, failures = [], []
+    lock = threading.Lock()
+
+    def client():
+        connection = http.client.HTTPConnection(host, port, timeout=float(WRK_TIMEOUT.rstrip("s")))
+        while True:
+            try:
+                path = pending.get_nowait()
+            except queue.Empty:
+                break
+            began = time.perf_counter()
+            try:
+                connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
+                response = connection.getresponse()
+                response.read()
+                ok = 200 <= response.status < 300
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection(host, port, timeout=float(WRK_TIMEOUT.rstrip("s")))
+                ok = False
+            with lock:
+                (latencies if ok else failures).append((time.perf_counter() - began) * 1000)
+        connection.close()
+
+    began = time.perf_counter()
+    workers = [threading.Thread(target=client) for _ in range(int(connections))]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    elapsed = time.perf_counter() - began
+    figures = {"rps": len(paths) / elapsed, "requests": len(paths), "failed": len(failures)}
+    for p in (50, 95, 99):
+        figures[f"P{p}_MS"] = percentile(latencies + failures, p)
     return figures
 
 

@@ -14,7 +14,8 @@ know, so a full render; member: a signed-in member's cookie), measures with wrk:
 then the search over 10,000 pages, ranking cache cold: before each run the search cache generation is bumped
 (search.caching.forget_everything() in `manage.py shell` with the server's Redis), and every request asks
 a two-word query no earlier request of the run asked (946 of them), so no ranking comes from the cache:
-300 requests one at a time, then 600 under 16 connections. It prints the goals of issue #17, met or not.
+300 requests one at a time, then 600 over 16 keep-alive connections (bench/measure.py fetch_each: wrk
+cannot stop after a number of requests). It prints the goals of issue #17, met or not.
 Then the loaded burst (bench/loaded_burst.py: 200 HTTP bookings for 12 seats with a CPU hog on every core)
 and the in-process booking burst (bench/booking_bench.py). Always stops gunicorn (and the hog).
 
@@ -36,7 +37,7 @@ import urllib.request
 from pathlib import Path
 
 from boot import BASE_DIR, GUNICORN_COMMAND, PG_ARGS, PYTHON, RQ_BURST_WORKER, production_environment, stop_server
-from measure import ServerCpu, search_paths, wrk
+from measure import ServerCpu, fetch_each, search_paths, wrk
 
 HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8108"))
 DB_NAME = os.environ.get("BENCH_DB", "escale_bench")
@@ -181,12 +182,12 @@ def forget_search_cache(env):
 def measure_search(env):
     paths = search_paths()
     results = {}
-    for name, connections, count, chosen in (
-        ("one client", "1", SEARCH_ALONE, paths[:SEARCH_ALONE]),
-        (f"{CONNECTIONS} connections", CONNECTIONS, SEARCH_LOADED, paths[SEARCH_ALONE : SEARCH_ALONE + SEARCH_LOADED]),
+    for name, connections, chosen in (
+        ("one client", "1", paths[:SEARCH_ALONE]),
+        (f"{CONNECTIONS} connections", CONNECTIONS, paths[SEARCH_ALONE : SEARCH_ALONE + SEARCH_LOADED]),
     ):
         forget_search_cache(env)
-        results[name] = r = wrk(BASE + chosen[0], duration="600s", connections=connections, paths=chosen, limit=count)
+        results[name] = r = fetch_each(HOST, PORT, chosen, connections=connections)
         print(
             f"search over {PAGES:,} pages, ranking cold, {name}: {r['requests']} requests ({len(set(chosen))} "
             f"distinct queries), p50 {r['P50_MS']:.1f} ms, p95 {r['P95_MS']:.1f} ms, p99 {r['P99_MS']:.1f} ms, "
