@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from care.models import AccessLogEntry, CaseFile, Intervention, NextStep, Note, Orientation
 from core.permission_cache import group_names
-from members.roles import ADMINISTRATOR, CARE_ROLES, PSYCHOLOGIST, SOCIAL_WORKER
+from core.roles import ADMINISTRATOR, CARE_ROLES, PSYCHOLOGIST, SOCIAL_WORKER
 
 Action = AccessLogEntry.Action
 Visibility = Note.Visibility

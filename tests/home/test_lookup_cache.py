@@ -11,8 +11,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from core import roles
 from home.models import SiteSettings
-from members import roles
 from tests import factories
 
 pytestmark = pytest.mark.django_db
