@@ -15,7 +15,9 @@ from core.keyset import keyset_page
 from home.blocks import BaseStreamBlock
 
 ACTIVITIES_PER_PAGE = 30
-ACTIVITIES_ORDER = ("title", "pk")
+# The order the team gives the activities in the admin (the page tree): read along the tree's path index and
+# stopped after a page. A–Z by title sorted all 1,500 activities on every page (13 ms on PostgreSQL; 0.3 ms).
+ACTIVITIES_ORDER = ("path", "pk")
 
 
 def _money_field(verbose_name, **kwargs):
@@ -45,7 +47,7 @@ class ActivityIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        """Thirty activities a page (1,500 on one page weighed 539 KB): one bounded query, no count."""
+        """Thirty activities a page (1,500 on one page weighed 539 KB): one index-backed query, no count."""
         context = super().get_context(request, *args, **kwargs)
         pagination = keyset_page(
             self.activities(), order=ACTIVITIES_ORDER, per_page=ACTIVITIES_PER_PAGE, params=request.GET

@@ -1,4 +1,5 @@
-"""The activities index shows thirty activities a page, A to Z, with "Page suivante": a bounded query."""
+"""The activities index shows thirty activities a page, in the team's order (the page tree), with "Page suivante":
+one bounded, index-backed query."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,9 +16,9 @@ def titles(response):
     return [activity.title for activity in response.context["activities"]]
 
 
-def test_the_activities_index_pages_through_all_activities_a_to_z_without_counting(client):
+def test_the_activities_index_pages_through_all_activities_in_the_team_order_without_counting(client):
     for n in range(ACTIVITIES_PER_PAGE + 5):
-        make_activity(title=f"Atelier {n:02d}")
+        make_activity(title=f"Atelier {n:02d}")  # added one after the other: the team's order
     index = activity_index()
 
     with CaptureQueriesContext(connection) as captured:
