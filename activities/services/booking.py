@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from activities import people
 from activities.exceptions import AlreadyBooked, BookingClosed, CycleBookingRequired, NotACycle, PickupFull, SessionFull
 from activities.models import Booking, CycleBooking, Session
+from activities.notifications import Notice
 from activities.services import locking
 from core.audit import log_action
 from core.money import ZERO
@@ -79,7 +80,9 @@ def _book(session_pk, member, *, by, needs_pickup, pickup_address, price=None, l
     if needs_pickup and session.pickup_seats == 0:
         raise PickupFull()
 
-    seats, pickups = locking.seats_held(session)
+    # speedmember #17: seats from the counter of the row just locked (activities/seats.py keeps it
+    # exact under this lock); pick-up seats are counted only when asked for.
+    seats, pickups = locking.seats_held(session) if needs_pickup else (session.seats_taken, 0)
     if seats < session.capacity:
         if needs_pickup and pickups >= session.pickup_seats:
             raise PickupFull()
@@ -163,5 +166,5 @@ def book_cycle(activity, member, *, by=None, authority=None):
             authority=authority,
             data={"sessions": [s.pk for s in sessions], "price": str(cycle.price)},
         )
-        locking.notify_after_commit(bookings[0].pk, "cycle_confirmed")
+        locking.notify_after_commit(bookings[0].pk, Notice.CYCLE_CONFIRMED)
     return cycle
