@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from activities import services
+from activities.calls import OUTCOMES, handle_call
 from activities.exceptions import BookingError
 from activities.formatting import when_in_words
 from activities.forms import BookingForm, MemberSearchForm
@@ -295,12 +296,10 @@ def cancel_session(request, pk):
 def call_list(request):
     if request.method == "POST":
         entry = get_object_or_404(CallListEntry, pk=request.POST.get("entry"))
-        status = request.POST.get("status")
-        if status in (CallListEntry.Status.DONE, CallListEntry.Status.NOT_REACHED, CallListEntry.Status.TO_CALL):
-            entry.status = status
-            entry.handled_by = request.user
-            entry.handled_at = timezone.now()
-            entry.save(update_fields=["status", "handled_by", "handled_at"])
+        outcome = request.POST.get("status")
+        if outcome not in OUTCOMES:
+            return HttpResponse(status=400)
+        handle_call(entry, by=request.user, outcome=outcome)
         return redirect("activities_staff:call_list")
     show_all = request.GET.get("tout") == "1"
     entries = CallListEntry.objects.select_related("member", "booking__session__activity")

@@ -329,20 +329,13 @@ def validate_member(request, pk):
 @_perm("change_memberprofile")
 @require_POST
 def toggle_solidarity(request, pk):
+    """Grant or withdraw the solidarity price: the form says which ("granted" = 1 or 0), so sending it
+    twice does not flip the price back."""
     member = _member(pk)
-    profile = services.profile_of(member)
-    profile.solidarity_price = not profile.solidarity_price
-    profile.solidarity_granted_by = request.user if profile.solidarity_price else None
-    profile.save(update_fields=["solidarity_price", "solidarity_granted_by", "updated_at"])
-    from activities.audit import log_action
-
-    log_action(
-        member,
-        "escale.member.solidarity_price",
-        actor=request.user,
-        on_behalf_of=member,
-        data={"granted": profile.solidarity_price},
-    )
+    granted = request.POST.get("granted")
+    if granted not in ("0", "1"):
+        return HttpResponse(status=400)
+    services.grant_solidarity_price(member, granted=granted == "1", by=request.user)
     return redirect("members_staff:member_detail", pk=pk)
 
 
