@@ -80,7 +80,18 @@ def _booking_of_session(session_pk, booking_pk):
     return get_object_or_404(Booking.objects.select_related("member"), pk=booking_pk, session_id=session_pk)
 
 
-ON_BEHALF_ACTIONS = {"annuler": "cancel", "accepter": "book"}
+# The word in the URL (what staff see) → the stable action code the view dispatches on.
+BOOKING_ACTIONS = {
+    "annuler": "cancel",
+    "accepter": "accept_offer",
+    "promouvoir": "offer_seat",
+    "monter": "move_up",
+    "descendre": "move_down",
+    "present": "attended",
+    "absent": "no_show",
+}
+# Actions that are the member's own decision, with the mandate scope they need.
+ON_BEHALF_SCOPES = {"cancel": "cancel", "accept_offer": "book"}
 
 
 @staff_view
@@ -90,37 +101,43 @@ def booking_action(request, pk, booking_pk, action):
     seat are the member's own decisions: staff act at the person's request (phone, desk, a relative
     they named: asked on a confirmation page, GET) or under their mandate."""
     booking = _booking_of_session(pk, booking_pk)
-    if request.method == "GET" and action in ON_BEHALF_ACTIONS:
+    code = BOOKING_ACTIONS.get(action)
+    if code is None:
+        return HttpResponse(status=400)
+    if request.method == "GET" and code in ON_BEHALF_SCOPES:
         context = {
             "session": booking.session,
             "when": when_in_words(booking.session.start, booking.session.end),
             "booking": booking,
             "action": action,
+            "code": code,
             "behalf": OnBehalfForm(),
         }
         return render(request, "activities/admin/booking_on_behalf.html", context)
     if request.method != "POST":
         return HttpResponse(status=405)
     try:
-        if action in ON_BEHALF_ACTIONS:
+        if code in ON_BEHALF_SCOPES:
             behalf = OnBehalfForm(request.POST)
-            act = ON_BEHALF_ACTIONS[action]
-            authority = behalf.act_for(request.user, booking.member, act, detail=str(booking.session))
-            if action == "annuler":
+            authority = behalf.act_for(
+                request.user, booking.member, ON_BEHALF_SCOPES[code], detail=str(booking.session)
+            )
+            if code == "cancel":
                 services.cancel_booking(booking, by=request.user, allow_late=True, authority=authority)
                 messages.success(request, _("Inscription annulée."))
             else:
                 services.accept_offer(booking, by=request.user, authority=authority)
                 messages.success(request, _("Place confirmée pour la personne."))
-        elif action in ("monter", "descendre"):
-            services.move_in_waitlist(booking, up=action == "monter", by=request.user)
-        elif action in ("present", "absent"):
-            services.mark_attendance(booking, action == "present", by=request.user)
+        elif code == "offer_seat":
+            services.promote_booking(booking, by=request.user)
+            messages.success(request, _("La place est proposée à la personne."))
+        elif code in ("move_up", "move_down"):
+            services.move_in_waitlist(booking, up=code == "move_up", by=request.user)
         else:
-            return HttpResponse(status=400)
+            services.mark_attendance(booking, code == "attended", by=request.user)
     except (BookingError, MembersError) as error:
         messages.error(request, error.message)
-    target = "activities_staff:attendance" if action in ("present", "absent") else "activities_staff:session_bookings"
+    target = "activities_staff:attendance" if code in ("attended", "no_show") else "activities_staff:session_bookings"
     return redirect(target, pk=pk)
 
 
