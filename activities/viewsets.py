@@ -21,8 +21,8 @@ from wagtail.admin.viewsets.base import ViewSet
 import django_filters
 
 from activities import series_views, staff_views
-from activities.calls import OUTCOMES, handle_call
 from activities.models import CallListEntry
+from activities.services import handle_call
 
 
 class CallListFilterSet(WagtailFilterSet):
@@ -91,7 +91,7 @@ class CallListView(IndexView):
     def post(self, request, *args, **kwargs):
         entry = get_object_or_404(CallListEntry, pk=request.POST.get("entry"))
         outcome = request.POST.get("status")
-        if outcome not in OUTCOMES:
+        if outcome not in CallListEntry.Status.values:
             return HttpResponseBadRequest()
         handle_call(entry, by=request.user, outcome=outcome)
         return redirect("activities_staff:call_list")

@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from activities.forms import OnBehalfForm
 from members import history, services
 from members.exceptions import MembersError
 from members.forms import (
     ActivationForm,
     DeskMemberForm,
     MandateForm,
-    OnBehalfForm,
     OnsitePaymentForm,
     StaffMemberForm,
     StaffMembershipForm,

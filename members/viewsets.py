@@ -25,11 +25,11 @@ import django_filters
 
 from core import bounds
 from core.money import format_money
+from core.phones import phone_filter
 from home.exports import FORMATS as EXPORT_FORMATS
 from home.exports import table_response
 from members import services, staff_views, validation_views
 from members.models import MemberProfile, Membership, Payment
-from members.phones import phone_filter
 from members.services.takings import confirmed_between, takings
 
 STATUS_FILTERS = {
@@ -87,7 +87,7 @@ def members_queryset():
 
 def search_members(queryset, text):
     """Every word in a name, e-mail, phone, commune or postal code; a phone number in any French spelling
-    ("0556112233" finds "05 56 11 22 33", and the other way round: members.phones)."""
+    ("0556112233" finds "05 56 11 22 33", and the other way round: core.phones)."""
     words = Q()
     for word in text.split():
         words &= (

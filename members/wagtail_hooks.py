@@ -14,6 +14,7 @@ from activities.exceptions import TryAgain
 from home.admin_menu import PermissionMenuItem
 from members import services
 from members.models import MembershipType
+from members.refund_views import RefundViewSet
 from members.viewsets import MembersStaffViewSet
 
 
@@ -42,7 +43,11 @@ class MembershipTypeViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [MembershipTypeViewSet("types-adhesion"), MembersStaffViewSet()]
+    return [
+        MembershipTypeViewSet("types-adhesion"),
+        RefundViewSet("refunds", url_prefix="remboursements"),
+        MembersStaffViewSet(),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

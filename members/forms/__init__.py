@@ -14,18 +14,15 @@ from .payments import (
     localise_dummy_form,
 )
 from .staff import (
-    ASKED_BY_CHOICES,
     ActivationForm,
     DeskMemberForm,
     MandateForm,
-    OnBehalfForm,
     OnsitePaymentForm,
     StaffMemberForm,
     StaffMembershipForm,
 )
 
 __all__ = [
-    "ASKED_BY_CHOICES",
     "DUMMY_FIELDS",
     "ActivationForm",
     "AttestationForm",
@@ -36,7 +33,6 @@ __all__ = [
     "MandateForm",
     "MembershipChoiceForm",
     "MembershipTypeField",
-    "OnBehalfForm",
     "OnsitePaymentForm",
     "PayBookingsForm",
     "PricedBookingField",

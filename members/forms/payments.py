@@ -4,7 +4,7 @@ the dummy payment provider's form in French."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.formatting import when_in_words
+from core.formatting import when_in_words
 from core.money import ZERO, format_money
 from members.models import MembershipType
 
@@ -15,7 +15,6 @@ class MembershipTypeField(forms.ModelChoiceField):
     member = None
 
     def label_from_instance(self, obj):
-        from core.money import format_money
         from members.services.memberships import period_for
 
         valid_from, valid_until = period_for(self.member, obj)

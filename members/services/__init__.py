@@ -1,8 +1,11 @@
 """Business rules of the members app (profiles, memberships and prices, payments, receipts, mandates).
 
-Views, admin, tasks and tests call these functions; `activities.services.price_for` delegates to
-`price_for` here, so booking, payment and display use one price.
+Views, admin, tasks and tests call these functions. The activities app asks its questions about
+people (price, language, contact, mandates, money on cancellation) through `activities.people`,
+answered from here (members.apps); booking, payment and display use one price (`pricing`).
 """
+
+from members.exceptions import RefundNotRetryable
 
 from .erasure import erase_account, erase_member
 from .mandates import (
@@ -18,12 +21,10 @@ from .mandates import (
 )
 from .memberships import (
     active_membership_on,
-    cycle_price_for,
     make_renewal_token,
     membership_period,
     period_for,
     period_rule,
-    price_for,
     read_renewal_token,
     send_renewal_reminders,
     start_membership,
@@ -42,6 +43,7 @@ from .payments import (
     record_onsite_payment,
     refund_booking,
 )
+from .pricing import cycle_price_for, price_for
 from .profiles import (
     create_member_at_desk,
     member_language,
@@ -53,6 +55,7 @@ from .profiles import (
     update_profile,
 )
 from .receipts import issue_receipt, next_receipt_number, render_receipt_pdf
+from .refunds import record_refund, retry_refund, send_refund
 from .solidarity import grant_solidarity_price
 from .validation import accounts_to_validate, refuse_account, validate_account
 
@@ -95,6 +98,10 @@ __all__ = [
     "record_onsite_payment",
     "record_signup",
     "refund_booking",
+    "record_refund",
+    "retry_refund",
+    "send_refund",
+    "RefundNotRetryable",
     "refuse_account",
     "render_receipt_pdf",
     "require_mandate",

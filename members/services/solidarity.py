@@ -3,7 +3,7 @@
 
 from django.db import transaction
 
-from activities.audit import log_action
+from core.audit import log_action
 from members.models import MemberProfile
 
 

@@ -4,9 +4,10 @@ from django.contrib.auth.models import Group
 
 import pytest
 
-from activities.calls import handle_call
-from activities.models import ActionLog, CallListEntry
-from members.roles import COORDINATOR
+from activities.models import CallListEntry
+from activities.services import handle_call
+from core.models import ActionLog
+from core.roles import COORDINATOR
 from tests.activities.factories import make_user
 
 pytestmark = pytest.mark.django_db

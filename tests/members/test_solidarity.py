@@ -2,10 +2,10 @@
 
 import pytest
 
-from activities.models import ActionLog
+from core.models import ActionLog
+from core.roles import COORDINATOR
 from members import services
 from members.models import MemberProfile
-from members.roles import COORDINATOR
 from tests.members.factories import make_user
 
 pytestmark = pytest.mark.django_db

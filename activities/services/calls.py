@@ -4,8 +4,8 @@ of each call."""
 from django.db import transaction
 from django.utils import timezone
 
-from activities.audit import log_action
 from activities.models import CallListEntry
+from core.audit import log_action
 
 OUTCOMES = tuple(CallListEntry.Status.values)
 
