@@ -58,7 +58,7 @@ def _person(entry):
 
 class CallListView(IndexView):
     """Liste d'appels: what to tell people without e-mail; staff record each call's outcome
-    (activities.calls.handle_call, journaled)."""
+    (activities.services.handle_call, journaled)."""
 
     model = CallListEntry
     permission_required = "change"
@@ -69,6 +69,7 @@ class CallListView(IndexView):
     filterset_class = CallListFilterSet
     index_url_name = "activities_staff:call_list"
     index_results_url_name = "activities_staff:call_list_results"
+    results_template_name = "core/admin/listing_results.html"
 
     @cached_property
     def columns(self):

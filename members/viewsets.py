@@ -149,6 +149,7 @@ class MemberIndexView(HouseExportMixin, IndexView):
     search_fields = ["first_name", "last_name", "email"]  # the words; search_queryset adds the rest
     index_url_name = "members_staff:member_list"
     index_results_url_name = "members_staff:member_list_results"
+    results_template_name = "core/admin/listing_results.html"
     export_filename = "adherents"
     export_title = gettext_lazy("Adhérents")
     list_export = ["last_name", "first_name", "email", "phone", "commune", "postal_code", "has_active"]

@@ -1,4 +1,4 @@
-"""The call list: staff record what came of each call through activities.calls.handle_call, journaled."""
+"""The call list: staff record what came of each call through activities.services.handle_call, journaled."""
 
 from django.contrib.auth.models import Group
 
