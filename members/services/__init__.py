@@ -7,6 +7,7 @@ answered from here (members.apps); booking, payment and display use one price (`
 
 from members.exceptions import RefundNotRetryable
 
+from .credits import cancellation_money, credit_balance, credit_cancelled_booking, credit_given_for, refund_booking
 from .erasure import erase_account, erase_member
 from .mandates import (
     act_for,
@@ -31,17 +32,12 @@ from .memberships import (
 )
 from .payments import (
     apply_status,
-    cancellation_money,
     create_online_payment,
-    credit_balance,
-    credit_cancelled_booking,
-    credit_given_for,
     credit_used,
     outstanding_bookings,
     outstanding_cycle_bookings,
     pay_with_credit,
     record_onsite_payment,
-    refund_booking,
 )
 from .pricing import cycle_price_for, price_for
 from .profiles import (
@@ -56,6 +52,7 @@ from .profiles import (
 )
 from .receipts import issue_receipt, next_receipt_number, render_receipt_pdf
 from .refunds import record_refund, retry_refund, send_refund
+from .renewal import Renewal, renew_membership
 from .solidarity import grant_solidarity_price
 from .validation import accounts_to_validate, refuse_account, validate_account
 
@@ -98,6 +95,8 @@ __all__ = [
     "record_onsite_payment",
     "record_signup",
     "refund_booking",
+    "Renewal",
+    "renew_membership",
     "record_refund",
     "retry_refund",
     "send_refund",

@@ -20,7 +20,7 @@ from members.models import Payment, Refund
 from members.services.refunds import retry_refund
 from tests.activities.factories import make_activity, make_place, make_session, make_user
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 class ProviderStub(DummyProvider):
