@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from activities.models import Audience, Place, Session, Theme
 from activities.viewsets import ActivitiesStaffViewSet
-from home.admin_menu import PermissionMenuItem
+from core.admin_menu import PermissionMenuItem
 
 
 class ThemeViewSet(SnippetViewSet):

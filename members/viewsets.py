@@ -1,7 +1,7 @@
 """The members' staff lists as Wagtail listing views (search, django-filter filters, CSV/XLSX export), and
 the members' staff tools registered as one viewset under /admin/adherents/ (namespace members_staff).
 
-Exports keep the house format (home.exports: ';' CSV with a BOM, typed XLSX, formulas neutralised) and the
+Exports keep the house format (core.exports: ';' CSV with a BOM, typed XLSX, formulas neutralised) and the
 old links (?format=csv|xlsx); Wagtail's own ?export= links lead to the same files.
 """
 
@@ -24,10 +24,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 import django_filters
 
 from core import bounds
+from core.exports import FORMATS as EXPORT_FORMATS
+from core.exports import table_response
 from core.money import format_money
 from core.phones import phone_filter
-from home.exports import FORMATS as EXPORT_FORMATS
-from home.exports import table_response
 from members import services, staff_views, validation_views
 from members.models import MemberProfile, Membership, Payment
 from members.services.takings import confirmed_between, takings
@@ -41,7 +41,7 @@ STATUS_FILTERS = {
 
 
 class HouseExportMixin:
-    """Exports through home.exports, from ?format= (the links people kept) or Wagtail's ?export=."""
+    """Exports through core.exports, from ?format= (the links people kept) or Wagtail's ?export=."""
 
     export_filename = "export"
     export_title = "Export"
