@@ -135,7 +135,7 @@ PARTICIPANTS = 14
 def _index_page(stdout):
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
-        stdout.write("activities.demo: no default site, skipped.")
+        stdout.write("demo.activities: no default site, skipped.")
         return None
     home = site.root_page
     index = ActivityIndexPage.objects.child_of(home).first()
@@ -279,7 +279,7 @@ def seed(*, stdout):
         add_sessions(bus, dates, 9, 30, 180, lambda i: stops[i % len(stops)], 12, pickup_seats=5)
 
     translated = translate_to_english(index, themes, audiences)
-    stdout.write(f"activities.demo: {ActivityPage.objects.child_of(index).count()} activities, "
+    stdout.write(f"demo.activities: {ActivityPage.objects.child_of(index).count()} activities, "
                  f"{created_sessions} new sessions, {translated} English translations.")  # fmt: skip
 
 
@@ -349,7 +349,7 @@ def seed_bookings(*, stdout):
         wants_member = member and activity.slug in MEMBER_BOOKINGS and len(upcoming) > 2
         if wants_member and not Booking.objects.filter(session__activity=activity, member=member).exists():
             made += _fill(upcoming[2], [member])
-    stdout.write(f"activities.demo: {made} new bookings.")
+    stdout.write(f"demo.activities: {made} new bookings.")
 
 
 def _fill(session, people):

@@ -394,7 +394,7 @@ def seed_history(*, stdout=None, today=None):
     answers = history.save()
     if stdout is not None:
         stdout.write(
-            f"indicators.demo: {len(history.sessions)} past sessions, {len(history.bookings)} bookings, "
+            f"demo.indicators: {len(history.sessions)} past sessions, {len(history.bookings)} bookings, "
             f"{len(history.payments)} payments, {answers} survey answers."
         )
     return len(history.sessions)

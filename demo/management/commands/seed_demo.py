@@ -17,7 +17,7 @@ BASE_URL = "http://127.0.0.1:8000"
 # its own transaction for each booking and must not run inside another one.
 STEPS = (
     (True, (("activities", activities.seed), ("members", members.seed))),
-    (False, (("activities", activities.seed_bookings),)),
+    (False, (("activities: inscriptions", activities.seed_bookings),)),
     (True, (("care", care.seed), ("indicators", indicators.seed), ("search", search.seed))),
 )
 
