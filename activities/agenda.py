@@ -10,9 +10,9 @@ from wagtail.models import Locale
 
 import icalendar
 
-from activities.formatting import date_in_words, time_in_words, when_in_words
 from activities.models import ActivityPage, Session
 from core import bounds
+from core.formatting import date_in_words, time_in_words, when_in_words
 
 
 def listing_queryset():

@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from activities import people
 from activities.models import ActivityPage, Place
-from members.phones import phone_filter
+from core.phones import phone_filter
 
 
 class BookingForm(forms.Form):
@@ -171,3 +172,49 @@ class SeriesForm(forms.Form):
             "min_participants": data["min_participants"],
             "pickup_seats": data["pickup_seats"],
         }
+
+
+ASKED_BY_CHOICES = [
+    ("phone", _("La personne me le demande par téléphone")),
+    ("desk", _("La personne me le demande à l'accueil")),
+    ("relative", _("Un proche qu'elle a désigné me le demande")),
+    ("mandate", _("J'agis avec son mandat en cours")),
+]
+
+
+class OnBehalfForm(forms.Form):
+    """How staff may act for someone now: at the person's request (phone, desk, a relative they
+    named) or under a standing mandate, recorded or checked through activities.people.act_for
+    (the members app's mandates)."""
+
+    asked_by = forms.ChoiceField(
+        label=_("Qui le demande ?"),
+        choices=ASKED_BY_CHOICES,
+        widget=forms.RadioSelect,
+        initial="phone",
+        required=False,  # nothing chosen: staff rely on a mandate in force
+    )
+    relative_name = forms.CharField(label=_("Nom du proche"), max_length=150, required=False)
+
+    def __init__(self, *args, channels=None, **kwargs):
+        kwargs.setdefault("prefix", "demande")
+        super().__init__(*args, **kwargs)
+        if channels:
+            self.fields["asked_by"].choices = [c for c in ASKED_BY_CHOICES if c[0] in channels]
+            self.fields["asked_by"].initial = channels[0]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("asked_by") == "relative" and not data.get("relative_name", "").strip():
+            self.add_error("relative_name", _("Indiquez le nom du proche."))
+        return data
+
+    def asked(self):
+        """{"asked_by", "relative_name"} as the `book_for`/`cancel_for` services take them; a form
+        left empty means "mandate"."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return {"asked_by": data.get("asked_by") or "mandate", "relative_name": data.get("relative_name", "")}
+
+    def act_for(self, staff, member, act, *, detail=""):
+        """The authority for `act` (the person's request, recorded now, or their mandate)."""
+        return people.act_for(staff, member, act, detail=detail, **self.asked())

@@ -1,14 +1,17 @@
 """Telling members about their bookings: an e-mail in their language, or a call-list entry."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from activities.formatting import deadline_in_words, when_in_words
+from activities import people
 from activities.models import Booking, CallListEntry, Session
+from core.formatting import deadline_in_words, when_in_words
+from core.roles import COORDINATOR
 
 KINDS = (
     "confirmed",
@@ -25,18 +28,14 @@ KINDS = (
 
 
 def member_language(user):
-    """The member's language, from their profile (members.services). French by default."""
-    from members.services import member_language as profile_language
-
-    return profile_language(user)
+    """The member's language, from their profile (asked through activities.people). French by default."""
+    return people.language_of(user)
 
 
 def preferred_contact(user):
     """("email", address) or ("phone", number), honouring the profile's preferred channel
-    (phone and post go to the call list); see members.services.preferred_contact."""
-    from members.services import preferred_contact as profile_contact
-
-    return profile_contact(user)
+    (phone and post go to the call list); asked through activities.people."""
+    return people.contact_of(user)
 
 
 def _texts(kind, activity_title, when, deadline=""):
@@ -137,10 +136,6 @@ def notify_booking_id(booking_id, kind):
 
 def coordinator_emails():
     """Addresses of the active coordinators (the people who decide to keep or cancel a session)."""
-    from django.contrib.auth import get_user_model
-
-    from members.roles import COORDINATOR
-
     users = get_user_model().objects.filter(groups__name=COORDINATOR, is_active=True).exclude(email="")
     return sorted(set(users.values_list("email", flat=True)))
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from activities import services
-from activities.formatting import when_in_words
 from activities.forms import SeriesForm
+from core.formatting import when_in_words
 
 
 def _preview(form):

@@ -6,6 +6,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,13 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from activities import services
-from activities.exceptions import BookingError
-from activities.formatting import when_in_words
-from activities.forms import BookingForm, MemberSearchForm
+from activities.forms import BookingForm, MemberSearchForm, OnBehalfForm
 from activities.models import SEAT_STATUSES, Booking, CallListEntry, CycleBooking, Session
+from core.formatting import when_in_words
+from home.errors import DomainError
 from home.exports import table_response
-from members.exceptions import MembersError
-from members.forms import OnBehalfForm
 
 staff_view = never_cache
 
@@ -79,17 +78,31 @@ def _booking_of_session(session_pk, booking_pk):
     return get_object_or_404(Booking.objects.select_related("member"), pk=booking_pk, session_id=session_pk)
 
 
-ON_BEHALF_ACTIONS = {"annuler": "cancel", "accepter": "book"}
+class BookingAction(models.TextChoices):
+    """What staff can do to one booking of a session (the code is the last part of the URL)."""
+
+    CANCEL = "cancel", _("Annuler l'inscription")
+    ACCEPT = "accept", _("Confirmer la place proposée")
+    PROMOTE = "promote", _("Donner la place")
+    UP = "up", _("Monter d'un rang")
+    DOWN = "down", _("Descendre d'un rang")
+    PRESENT = "present", _("Présent")
+    ABSENT = "absent", _("Absent")
+
+
+# Cancelling a booking or keeping an offered seat are the person's own decisions: staff act at
+# their request or under their mandate, asked on a confirmation page first.
+ON_BEHALF = (BookingAction.CANCEL, BookingAction.ACCEPT)
 
 
 @staff_view
 @_perm("change_booking")
 def booking_action(request, pk, booking_pk, action):
-    """Staff actions on one booking of this session. Cancelling a booking or keeping an offered
-    seat are the member's own decisions: staff act at the person's request (phone, desk, a relative
-    they named: asked on a confirmation page, GET) or under their mandate."""
+    """Staff actions on one booking of this session, dispatched on `BookingAction` codes."""
     booking = _booking_of_session(pk, booking_pk)
-    if request.method == "GET" and action in ON_BEHALF_ACTIONS:
+    if action not in BookingAction.values:
+        return HttpResponse(status=400)
+    if request.method == "GET" and action in ON_BEHALF:
         context = {
             "session": booking.session,
             "when": when_in_words(booking.session.start, booking.session.end),
@@ -101,25 +114,26 @@ def booking_action(request, pk, booking_pk, action):
     if request.method != "POST":
         return HttpResponse(status=405)
     try:
-        if action in ON_BEHALF_ACTIONS:
-            behalf = OnBehalfForm(request.POST)
-            act = ON_BEHALF_ACTIONS[action]
-            authority = behalf.act_for(request.user, booking.member, act, detail=str(booking.session))
-            if action == "annuler":
-                services.cancel_booking(booking, by=request.user, allow_late=True, authority=authority)
-                messages.success(request, _("Inscription annulée."))
-            else:
-                services.accept_offer(booking, by=request.user, authority=authority)
-                messages.success(request, _("Place confirmée pour la personne."))
-        elif action in ("monter", "descendre"):
-            services.move_in_waitlist(booking, up=action == "monter", by=request.user)
-        elif action in ("present", "absent"):
-            services.mark_attendance(booking, action == "present", by=request.user)
+        if action == BookingAction.CANCEL:
+            services.cancel_for(booking, by=request.user, **OnBehalfForm(request.POST).asked())
+            messages.success(request, _("Inscription annulée."))
+        elif action == BookingAction.ACCEPT:
+            authority = OnBehalfForm(request.POST).act_for(
+                request.user, booking.member, "book", detail=str(booking.session)
+            )
+            services.accept_offer(booking, by=request.user, authority=authority)
+            messages.success(request, _("Place confirmée pour la personne."))
+        elif action == BookingAction.PROMOTE:
+            services.promote_booking(booking, by=request.user)
+            messages.success(request, _("La place est proposée à la personne."))
+        elif action in (BookingAction.UP, BookingAction.DOWN):
+            services.move_in_waitlist(booking, up=action == BookingAction.UP, by=request.user)
         else:
-            return HttpResponse(status=400)
-    except (BookingError, MembersError) as error:
+            services.mark_attendance(booking, action == BookingAction.PRESENT, by=request.user)
+    except DomainError as error:
         messages.error(request, error.message)
-    target = "activities_staff:attendance" if action in ("present", "absent") else "activities_staff:session_bookings"
+    attendance_sheet = action in (BookingAction.PRESENT, BookingAction.ABSENT)
+    target = "activities_staff:attendance" if attendance_sheet else "activities_staff:session_bookings"
     return redirect(target, pk=pk)
 
 
@@ -127,8 +141,8 @@ def booking_action(request, pk, booking_pk, action):
 @_perm("change_booking")
 def cancel_cycle(request, pk, booking_pk):
     """Cancel a member's whole cycle from one of its session bookings (a confirmation page, then
-    POST). Like any cancellation made for a member, it needs their "book" mandate; staff choose
-    whether a paid cycle is given back as a credit (avoir) or a refund."""
+    POST). Like any cancellation made for a member, it needs their request or "book" mandate; staff
+    choose whether a paid cycle is given back as a credit (avoir) or a refund."""
     booking = get_object_or_404(
         Booking.objects.select_related("member", "cycle_booking__activity"),
         pk=booking_pk,
@@ -141,9 +155,8 @@ def cancel_cycle(request, pk, booking_pk):
         if mode not in ("credit", "refund"):
             return HttpResponse(status=400)
         try:
-            authority = OnBehalfForm(request.POST).act_for(request.user, cycle.member, "cancel", detail=str(cycle))
-            cycle = services.cancel_cycle(cycle, by=request.user, allow_late=True, mode=mode, authority=authority)
-        except (BookingError, MembersError) as error:
+            services.cancel_for(booking, by=request.user, mode=mode, **OnBehalfForm(request.POST).asked())
+        except DomainError as error:
             messages.error(request, error.message)
             return redirect("activities_staff:cancel_cycle", pk=pk, booking_pk=booking_pk)
         messages.success(request, _("Inscription au cycle annulée ; la personne est prévenue."))
@@ -182,26 +195,24 @@ def assisted_booking(request, pk):
             messages.error(request, _("Indiquez qui demande l'inscription (et le nom du proche, le cas échéant)."))
         elif form.is_valid():
             try:
-                authority = behalf.act_for(request.user, member, "book", detail=str(session))
-                if session.activity.is_cycle:
-                    services.book_cycle(session.activity, member, by=request.user, authority=authority)
+                booked = services.book_for(
+                    session,
+                    member,
+                    by=request.user,
+                    needs_pickup=form.cleaned_data.get("needs_pickup", False),
+                    pickup_address=form.cleaned_data.get("pickup_address", ""),
+                    **behalf.asked(),
+                )
+                if isinstance(booked, CycleBooking):
                     messages.success(request, _("Inscription au cycle enregistrée."))
                 else:
-                    booking = services.book(
-                        session,
-                        member,
-                        by=request.user,
-                        needs_pickup=form.cleaned_data.get("needs_pickup", False),
-                        pickup_address=form.cleaned_data.get("pickup_address", ""),
-                        authority=authority,
-                    )
                     messages.success(
                         request,
                         _("%(name)s : %(status)s.")
-                        % {"name": member.get_full_name() or member.email, "status": booking.get_status_display()},
+                        % {"name": member.get_full_name() or member.email, "status": booked.get_status_display()},
                     )
                 return redirect("activities_staff:session_bookings", pk=pk)
-            except (BookingError, MembersError) as error:
+            except DomainError as error:
                 messages.error(request, error.message)
     context = {
         "session": session,
@@ -220,7 +231,7 @@ def attendance(request, pk):
     """The feuille d'émargement: present/absent buttons on screen, a signature column on paper."""
     session = _session(pk)
     bookings = (
-        Booking.objects.filter(session=session, status__in=("confirmed", "attended", "no_show"))
+        Booking.objects.filter(session=session, status__in=Booking.ATTENDANCE_STATUSES)
         .select_related("member__member_profile")
         .order_by("member__last_name", "member__first_name", "member__email")
     )

@@ -14,14 +14,13 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from activities import agenda, services
+from activities import agenda, people, services
 from activities.exceptions import BookingError
 from activities.filters import SessionFilter
-from activities.formatting import month_in_words
 from activities.forms import BookingForm
 from activities.models import Booking, CycleBooking, Session
 from activities.templatetags.activities_tags import booking_state, money
-from members.services import cancellation_money, credit_given_for
+from core.formatting import month_in_words
 
 PER_PAGE = 40
 PUBLIC_CACHE = "public, max-age=300, s-maxage=300"  # the iCal feed: no personal content
@@ -232,7 +231,7 @@ def cancel_view(request, pk):
             messages.error(request, error.message)
             return redirect("activities:booking_detail", pk=booking.pk)
         messages.success(request, _("Votre inscription est annulée."))
-        credit = credit_given_for(booking)
+        credit = people.credit_given_for(booking)
         if credit:
             messages.info(
                 request,
@@ -248,7 +247,7 @@ def cancel_view(request, pk):
         "session": session,
         "cancellable": booking.is_active,
         "too_late": booking.status != Booking.Status.OFFERED and timezone.now() >= session.cancellable_until,
-        "money": cancellation_money(booking),
+        "money": people.money_on_cancel(booking),
     }
     return render(request, "activities/cancel_booking.html", context)
 

@@ -2,7 +2,7 @@
 """Booking burst: p95 latency of 200 booking requests for 12 seats, with the row lock and without it.
 
 Run by bench/run_bench.py with production settings on the bench database. The "without" run calls
-activities.services._book(lock=False), the bypass the concurrency control test uses: it shows what the
+activities.booking_service._book(lock=False), the bypass the concurrency control test uses: it shows what the
 lock costs and that without it the session is overbooked.
 """
 
@@ -54,6 +54,7 @@ def burst(*, lock):
 
     from activities import services
     from activities.models import Booking, Session
+    from activities.services import booking as booking_service
 
     session, members = session_and_members(REQUESTS, "bench")
     queue = list(members)
@@ -75,7 +76,7 @@ def burst(*, lock):
                         services.book(Session.objects.select_related("activity").get(pk=session.pk), member)
                     else:
                         with transaction.atomic(durable=True):
-                            services._book(
+                            booking_service._book(
                                 session.pk, member, by=None, needs_pickup=False, pickup_address="", lock=False
                             )
                 except Exception as exc:  # noqa: BLE001 - counted and reported

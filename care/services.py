@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from care.models import AccessLogEntry, CaseFile, Intervention, NextStep, Note, Orientation
-from members.roles import ADMINISTRATOR, CARE_ROLES, PSYCHOLOGIST, SOCIAL_WORKER
+from core.roles import ADMINISTRATOR, CARE_ROLES, PSYCHOLOGIST, SOCIAL_WORKER
 
 Action = AccessLogEntry.Action
 Visibility = Note.Visibility

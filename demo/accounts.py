@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 
 from allauth.account.models import EmailAddress
 
-from members.roles import ADMINISTRATOR, COORDINATOR, EDITOR, PSYCHOLOGIST, ROLE_LABELS, SOCIAL_WORKER
+from core.roles import ADMINISTRATOR, COORDINATOR, EDITOR, PSYCHOLOGIST, ROLE_LABELS, SOCIAL_WORKER
 
 DEFAULT_DEMO_PASSWORD = "escale-demo-2026"  # noqa: S105 - a published demo password, not a secret
 

@@ -19,8 +19,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from activities.formatting import when_in_words
 from activities.models import Booking
+from core.formatting import when_in_words
 from indicators.models import SurveyAnswer, SurveyInvitation, SurveySettings
 
 SALT = "indicators.survey"

@@ -53,3 +53,7 @@ class OnlinePaymentUnavailable(MembersError):
         "Le paiement en ligne n'est pas disponible pour le moment. Vous pouvez régler à l'accueil "
         "(espèces, chèque, carte ou chèques-vacances) : rien n'est perdu, votre demande est gardée."
     )
+
+
+class RefundNotRetryable(MembersError):
+    default_message = _("Ce remboursement n'est pas en échec : il n'y a rien à relancer.")

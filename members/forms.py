@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from activities.formatting import when_in_words
 from activities.models import Theme
 from core.bounds import BoundedDateField
+from core.formatting import when_in_words
 from core.money import ZERO, format_money
 from members.models import Consent, Mandate, MemberProfile, MembershipType, Payment
 
@@ -152,7 +152,6 @@ class MembershipTypeField(forms.ModelChoiceField):
     member = None
 
     def label_from_instance(self, obj):
-        from core.money import format_money
         from members.services.memberships import period_for
 
         valid_from, valid_until = period_for(self.member, obj)
@@ -432,55 +431,6 @@ class MandateForm(forms.Form):
     member_agrees = forms.BooleanField(
         label=_("Je lui ai expliqué ce que ce mandat permet, pour combien de temps, et qu'elle peut le retirer.")
     )
-
-
-ASKED_BY_CHOICES = [
-    ("phone", _("La personne me le demande par téléphone")),
-    ("desk", _("La personne me le demande à l'accueil")),
-    ("relative", _("Un proche qu'elle a désigné me le demande")),
-    ("mandate", _("J'agis avec son mandat en cours")),
-]
-
-
-class OnBehalfForm(forms.Form):
-    """How staff may act for someone now: at the person's request (phone, desk, a relative they
-    named) or under a standing mandate (members.services.act_for)."""
-
-    asked_by = forms.ChoiceField(
-        label=_("Qui le demande ?"),
-        choices=ASKED_BY_CHOICES,
-        widget=forms.RadioSelect,
-        initial="phone",
-        required=False,  # nothing chosen: staff rely on a mandate in force
-    )
-    relative_name = forms.CharField(label=_("Nom du proche"), max_length=150, required=False)
-
-    def __init__(self, *args, channels=None, **kwargs):
-        kwargs.setdefault("prefix", "demande")
-        super().__init__(*args, **kwargs)
-        if channels:
-            self.fields["asked_by"].choices = [c for c in ASKED_BY_CHOICES if c[0] in channels]
-            self.fields["asked_by"].initial = channels[0]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("asked_by") == "relative" and not data.get("relative_name", "").strip():
-            self.add_error("relative_name", _("Indiquez le nom du proche."))
-        return data
-
-    def act_for(self, staff, member, act, *, detail=""):
-        """The authority for `act` (see members.services.act_for); a form left empty means "mandate"."""
-        from members.services import act_for
-
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        return act_for(
-            staff,
-            member,
-            act,
-            asked_by=data.get("asked_by") or "mandate",
-            relative_name=data.get("relative_name", ""),
-            detail=detail,
-        )
 
 
 class StaffMembershipForm(forms.Form):

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.agenda import attach_localized_activities
-from activities.models import ActionLog, Booking, CallListEntry, CycleBooking, Session
-from indicators.models import SurveyAnswer
+from activities.models import Booking, CallListEntry, CycleBooking, Session
+from core.models import ActionLog
 from members.models import (
     Consent,
     Credit,
@@ -24,6 +24,7 @@ from members.models import (
     SessionAlert,
     TaxReceipt,
 )
+from members.signals import personal_data_requested
 
 ACTION_LABELS = {
     "escale.booking.confirmed": _("inscription"),
@@ -164,14 +165,12 @@ def _rows_csv(header, rows):
 
 
 def _more_files(member):
-    """Cycles, call-list entries, survey answers, alerts and tax receipts: (file name, header, rows)."""
+    """Cycles, call-list entries, alerts and tax receipts, then what other apps add (members.signals
+    .personal_data_requested: survey answers…): (file name, header, rows)."""
     cycles = CycleBooking.objects.filter(member=member).select_related("activity")
     calls = CallListEntry.objects.filter(member=member).order_by("created_at")
-    answers = SurveyAnswer.objects.filter(invitation__booking__member=member).select_related(
-        "invitation__session__activity"
-    )
     alerts = SessionAlert.objects.filter(member=member).select_related("session__activity")
-    return [
+    files = [
         (
             "cycles.csv",
             ["activity", "status", "price", "created_at", "cancelled_at"],
@@ -181,20 +180,6 @@ def _more_files(member):
             "appels.csv",
             ["date", "reason", "phone", "message", "status"],
             [[c.created_at.isoformat(), c.reason, c.phone, c.message, c.status] for c in calls],
-        ),
-        (
-            "questionnaires.csv",
-            ["activity", "session", "question", "answer", "answered_at"],
-            [
-                [
-                    a.invitation.session.activity.title,
-                    a.invitation.session.start.isoformat(),
-                    a.question,
-                    a.choice,
-                    a.answered_at.isoformat(),
-                ]
-                for a in answers
-            ],
         ),
         (
             "alertes.csv",
@@ -210,6 +195,9 @@ def _more_files(member):
             ],
         ),
     ]
+    for _receiver, more in personal_data_requested.send(sender=type(member), member=member):
+        files.extend(more or [])
+    return files
 
 
 def export_zip(member):

@@ -45,12 +45,13 @@ PERSONAL_TABLES = [
         "members.Payment", "coordonnées de facturation et adresse IP effacées ; montants gardés", "paiements.csv"
     ),
     PersonalTable("members.PaymentItem", "gardées (comptabilité), sans donnée nominative", "paiements.csv"),
+    PersonalTable("members.Refund", "gardés (comptabilité), sans donnée nominative", "paiements.csv"),
     PersonalTable("members.Receipt", "gardés tels qu'émis (pièce comptable)", "paiements.csv"),
     PersonalTable("members.TaxReceipt", "gardés tels qu'émis (6 ans, administration fiscale)", "recus-fiscaux.csv"),
     PersonalTable("members.Membership", "gardées (comptabilité), rattachées au compte vidé", "adhesions.csv"),
     PersonalTable("members.Credit", "gardés (comptabilité), rattachés au compte vidé", "avoirs.csv"),
     PersonalTable(
-        "activities.ActionLog",
+        "core.ActionLog",
         "gardé (journal en ajout seul, identifiants seulement, aucun nom)",
         "actions-equipe.csv",
     ),

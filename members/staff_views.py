@@ -14,7 +14,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from activities.forms import OnBehalfForm
 from core import bounds
+from core.phones import phone_filter
 from home.exports import FORMATS as EXPORT_FORMATS
 from home.exports import table_response
 from members import history, services
@@ -23,13 +25,11 @@ from members.forms import (
     ActivationForm,
     DeskMemberForm,
     MandateForm,
-    OnBehalfForm,
     OnsitePaymentForm,
     StaffMemberForm,
     StaffMembershipForm,
 )
 from members.models import Mandate, Membership, Payment, Receipt
-from members.phones import phone_filter
 from members.services.receipts import PAGE_SIZES
 from members.services.takings import confirmed_between, takings
 
@@ -334,7 +334,7 @@ def toggle_solidarity(request, pk):
     profile.solidarity_price = not profile.solidarity_price
     profile.solidarity_granted_by = request.user if profile.solidarity_price else None
     profile.save(update_fields=["solidarity_price", "solidarity_granted_by", "updated_at"])
-    from activities.audit import log_action
+    from core.audit import log_action
 
     log_action(
         member,

@@ -33,3 +33,11 @@ def notify_payment_credited(payment_id):
     from members.services.payment_notices import notify_payment_credited as notify
 
     notify(payment_id)
+
+
+@task()
+def send_refund(refund_id):
+    """Send a recorded card refund to the provider, outside any transaction (members.services.refunds)."""
+    from members.services.refunds import send_refund as send
+
+    send(refund_id)

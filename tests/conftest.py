@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Site
 
 import pytest
 
-from members import roles
+from core import roles
 from tests import factories
 from tests.db_roles import RoleSplit, ensure_role
 

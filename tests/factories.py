@@ -39,7 +39,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def make_user(email=None, *, role=None, verified=True, **extra):
-    """A user with a verified e-mail address, in the group of `role` (members.roles) when given."""
+    """A user with a verified e-mail address, in the group of `role` (core.roles) when given."""
     if email:
         extra["email"] = email
     user = UserFactory(verified=verified, **extra)

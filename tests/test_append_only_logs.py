@@ -12,10 +12,9 @@ from django.utils import timezone
 import psycopg
 import pytest
 
-from activities.audit import log_action
-from activities.models import ActionLog
-from activities.models.audit import ActionLogImmutable
+from core.audit import log_action
 from core.db_roles import grant_statements
+from core.models import ActionLog, ActionLogImmutable
 from tests.db_roles import ensure_role
 from tests.factories import make_user
 

@@ -21,7 +21,7 @@ from wagtail.models import Page
 import pytest
 
 from activities.models import Booking, Session
-from members import roles
+from core import roles
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,8 @@ from django.utils import timezone
 
 import pytest
 
-from core import bounds
+from core import bounds, roles
 from indicators.forms import PeriodForm
-from members import roles
 
 pytestmark = pytest.mark.django_db
 

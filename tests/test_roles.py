@@ -6,8 +6,8 @@ from wagtail.models import GroupPagePermission, Page, Workflow
 
 import pytest
 
+from core import roles
 from home.models import NewsPage
-from members import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,5 @@
-"""Activities: pages, places, sessions, bookings, call list and the action log."""
+"""Activities: pages, places, sessions, bookings and the call list."""
 
-from .audit import ActionLog
 from .bookings import Booking, CallListEntry, CycleBooking
 from .pages import ActivityIndexPage, ActivityPage
 from .places import Audience, Place, Theme
@@ -8,7 +7,6 @@ from .sessions import SEAT_STATUSES, Session, SessionQuerySet
 
 __all__ = [
     "SEAT_STATUSES",
-    "ActionLog",
     "ActivityIndexPage",
     "ActivityPage",
     "Audience",

@@ -46,6 +46,11 @@ class Booking(models.Model):
         NO_SHOW = "no_show", _("Absent")
 
     ACTIVE = (Status.CONFIRMED, Status.OFFERED, Status.WAITLISTED)
+    # The one definition of the statuses that hold a seat: attendance is marked on confirmed
+    # bookings; an offered seat is held for a promoted person until they accept or it expires.
+    SEAT_STATUSES = (Status.CONFIRMED, Status.OFFERED, Status.ATTENDED, Status.NO_SHOW)
+    # On the attendance sheet (and payable): the person has a seat that is not merely offered.
+    ATTENDANCE_STATUSES = (Status.CONFIRMED, Status.ATTENDED, Status.NO_SHOW)
 
     session = models.ForeignKey(
         "activities.Session", verbose_name=_("Séance"), on_delete=models.PROTECT, related_name="bookings"

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-# Booking statuses that hold a seat (attendance is marked on confirmed bookings; an offered seat
-# is held for a promoted person until they accept or the offer expires).
-SEAT_STATUSES = ("confirmed", "offered", "attended", "no_show")
+from .bookings import Booking
+
+SEAT_STATUSES = Booking.SEAT_STATUSES  # kept importable from here; defined on Booking
 
 
 class SessionQuerySet(models.QuerySet):

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from activities import agenda
-from activities.formatting import deadline_in_words, when_in_words
 from activities.models import Session
+from core.formatting import deadline_in_words, when_in_words
 from core.money import ZERO, format_money
 
 register = template.Library()

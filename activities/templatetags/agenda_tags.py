@@ -4,7 +4,7 @@ import re
 
 from django import template
 
-from activities.formatting import time_in_words
+from core.formatting import time_in_words
 
 register = template.Library()
 

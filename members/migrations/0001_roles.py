@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from members.roles import ensure_review_workflow, ensure_roles
+from core.roles import ensure_review_workflow, ensure_roles
 
 
 def forwards(apps, schema_editor):

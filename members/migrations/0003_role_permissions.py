@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from members.roles import ADMINISTRATOR, COORDINATOR, ROLE_PERMISSIONS, SOCIAL_WORKER
+from core.roles import ADMINISTRATOR, COORDINATOR, ROLE_PERMISSIONS, SOCIAL_WORKER
 
 
 def forwards(apps, schema_editor):

@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 def fill_phone_e164(apps, schema_editor):
-    from members.phones import normalise_phone
+    from core.phones import normalise_phone
 
     MemberProfile = apps.get_model("members", "MemberProfile")
     for profile in MemberProfile.objects.exclude(phone="").only("pk", "phone").iterator():

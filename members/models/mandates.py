@@ -43,6 +43,10 @@ class PersonRequest(models.Model):
     def __str__(self):
         return f"{self.member} – {self.get_act_display()} ({self.get_channel_display()})"
 
+    def audit_data(self):
+        """What the action log keeps about why staff could act (core.audit.log_action `authority`)."""
+        return {"request": {"id": self.pk, "channel": self.channel, "relative": self.relative_name}}
+
 
 class Mandate(models.Model):
     class Duration(models.TextChoices):
@@ -94,6 +98,10 @@ class Mandate(models.Model):
 
     def __str__(self):
         return f"{self.member} → {self.received_by} ({self.get_duration_display()})"
+
+    def audit_data(self):
+        """What the action log keeps about why staff could act (core.audit.log_action `authority`)."""
+        return {"mandate": self.pk}
 
     def allows(self, scope):
         return getattr(self, f"can_{scope}")

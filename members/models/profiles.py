@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from core.phones import normalise_phone
+
 
 class MemberProfile(models.Model):
     """What we know about a member beyond the account: first and last names live on the user."""
@@ -72,7 +74,6 @@ class MemberProfile(models.Model):
         return self.user.get_full_name() or self.user.email or self.phone
 
     def save(self, *args, **kwargs):
-        from members.phones import normalise_phone
 
         self.phone_e164 = normalise_phone(self.phone)
         update_fields = kwargs.get("update_fields")

@@ -1,7 +1,8 @@
 """Business rules of the members app (profiles, memberships and prices, payments, receipts, mandates).
 
-Views, admin, tasks and tests call these functions; `activities.services.price_for` delegates to
-`price_for` here, so booking, payment and display use one price.
+Views, admin, tasks and tests call these functions. The activities app asks its questions about
+people (price, language, contact, mandates, money on cancellation) through `activities.people`,
+answered from here (members.apps); booking, payment and display use one price (`pricing`).
 """
 
 from .erasure import erase_account, erase_member
@@ -18,12 +19,10 @@ from .mandates import (
 )
 from .memberships import (
     active_membership_on,
-    cycle_price_for,
     make_renewal_token,
     membership_period,
     period_for,
     period_rule,
-    price_for,
     read_renewal_token,
     send_renewal_reminders,
     start_membership,
@@ -42,6 +41,7 @@ from .payments import (
     record_onsite_payment,
     refund_booking,
 )
+from .pricing import cycle_price_for, price_for
 from .profiles import (
     create_member_at_desk,
     member_language,

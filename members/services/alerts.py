@@ -20,8 +20,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from activities.formatting import when_in_words
 from activities.models import Session
+from core.formatting import when_in_words
 from members.models import MemberProfile, SessionAlert
 
 # Sessions programmed longer ago than this are not "new" any more (first run, long outage).

@@ -5,11 +5,12 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from activities.audit import log_action
 from activities.models import Booking, CallListEntry
 from activities.services import release_future_bookings
-from indicators.models import SurveyInvitation
+from care.models import AccessLogEntry, CaseFile
+from core.audit import log_action
 from members.models import MemberProfile
+from members.signals import member_erased
 
 from .profiles import profile_of
 
@@ -31,7 +32,6 @@ PAYMENT_PERSONAL_FIELDS = {
 def _keep_identity_in_case_files(user, profile):
     """Care files keep the person's identity (encrypted) under their own legal basis and retention
     (docs/privacy.md § 5): copy it before the account is emptied, then unlink the account."""
-    from care.models import AccessLogEntry, CaseFile
 
     for case in CaseFile.objects.filter(person=user, anonymised_at__isnull=True):
         if not (case.first_name or case.last_name):
@@ -89,7 +89,7 @@ def erase_within(user, *, by=None):
     user.member_payments.update(**PAYMENT_PERSONAL_FIELDS)
     Booking.objects.filter(member=user).exclude(pickup_address="").update(pickup_address="")
     CallListEntry.objects.filter(member=user).delete()
-    SurveyInvitation.objects.filter(booking__member=user).update(booking=None)
+    member_erased.send(sender=type(user), member=user)
     for field in ("phone", "phone_e164", "address", "commune", "postal_code"):
         setattr(profile, field, "")
     profile.birth_year = None

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 
 from payments import PaymentStatus
 
-from activities.audit import log_action
 from activities.models import Booking, CycleBooking
+from core.audit import log_action
 from members.models import Credit, MemberProfile, Membership, Payment, PaymentItem
 
-PAYABLE_BOOKING_STATUSES = (Booking.Status.CONFIRMED, Booking.Status.ATTENDED, Booking.Status.NO_SHOW)
+PAYABLE_BOOKING_STATUSES = Booking.ATTENDANCE_STATUSES
 ABANDONED_STATUSES = (PaymentStatus.REJECTED, PaymentStatus.ERROR)
 THING_FIELDS = ("membership", "booking", "cycle_booking")
 

@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from activities.audit import log_action
+from activities.models import CallListEntry
+from core.audit import log_action
 from members.exceptions import MandateRequired
 from members.models import Mandate, PersonRequest
 
@@ -67,7 +68,6 @@ def give_mandate(member, *, received_by, scopes, duration, start=None, consent_g
 def notify_mandate(mandate_id):
     """Tell the person a mandate was recorded in their name (what, for whom, until when, how to end
     it): by e-mail, or on the call list when they have no e-mail. Once per mandate."""
-    from activities.models import CallListEntry
     from members.services.profiles import member_language, preferred_contact
 
     mandate = Mandate.objects.select_related("member", "received_by").get(pk=mandate_id)
@@ -192,10 +192,4 @@ def act_for(staff, member, act, *, asked_by, relative_name="", detail=""):
 def authority_data(authority):
     """What to write in the action log about why staff could act: {"request": {...}} or
     {"mandate": id}; history.py turns it into "à sa demande, par téléphone"."""
-    if isinstance(authority, PersonRequest):
-        return {
-            "request": {"id": authority.pk, "channel": authority.channel, "relative": authority.relative_name},
-        }
-    if isinstance(authority, Mandate):
-        return {"mandate": authority.pk}
-    return {}
+    return authority.audit_data() if authority is not None else {}

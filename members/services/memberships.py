@@ -1,4 +1,4 @@
-"""Memberships and the one price rule (design.md booking rule 1), renewal reminders and links."""
+"""Memberships: periods, starting one, renewal reminders and links (prices: members.services.pricing)."""
 
 import calendar
 import datetime
@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from activities.audit import log_action
-from activities.formatting import EN_MONTHS, FR_MONTHS
+from activities.models import CallListEntry
+from core.audit import log_action
+from core.formatting import EN_MONTHS, FR_MONTHS
 from members.exceptions import InvalidRenewalLink, MembershipTypeUnavailable
-from members.models import MemberProfile, Membership, MembershipType, PaymentItem
+from members.models import Membership, MembershipType, PaymentItem
 from members.services.fulfilment import lock_member, void_pending
 
 ZERO = Decimal("0.00")
@@ -81,46 +82,6 @@ def active_membership_on(user, date):
     if user is None or not getattr(user, "pk", None):
         return None
     return Membership.objects.filter(member=user).active_on(date).order_by("-valid_until").first()
-
-
-def _has_solidarity(user):
-    return MemberProfile.objects.filter(user=user, solidarity_price=True).exists()
-
-
-def price_for(user, session, *, solidarity=None):
-    """The price `user` pays for `session` — the one rule used by booking, payment and display.
-
-    Free activities cost 0.00 for everyone. A solidarity price (granted by staff on the profile,
-    or for one booking with `solidarity=True`) wins; else the member price when the person holds
-    an active membership on the session's date (Europe/Paris), else the full price. Never more
-    than the full price.
-    """
-    activity = session.activity
-    full = activity.full_price or ZERO
-    if full <= ZERO:
-        return ZERO
-    if user is None or not getattr(user, "pk", None):
-        return full
-    if solidarity or (solidarity is None and _has_solidarity(user)):
-        return min(activity.solidarity_price or ZERO, full)
-    if active_membership_on(user, timezone.localdate(session.start)):
-        return min(activity.member_price or ZERO, full)
-    return full
-
-
-def cycle_price_for(user, activity):
-    """The single price of a whole cycle: its cycle price, else the price of one session
-    (solidarity, member or full, as `price_for`, with today's membership)."""
-    if activity.cycle_price is not None:
-        return activity.cycle_price
-    full = activity.full_price or ZERO
-    if full <= ZERO or user is None or not getattr(user, "pk", None):
-        return max(full, ZERO)
-    if _has_solidarity(user):
-        return min(activity.solidarity_price or ZERO, full)
-    if active_membership_on(user, timezone.localdate()):
-        return min(activity.member_price or ZERO, full)
-    return full
 
 
 def start_membership(member, membership_type, *, by=None, start=None, request=None):
@@ -216,7 +177,6 @@ def send_renewal_reminders(*, today=None):
     The e-mail holds a signed renewal link valid 7 days that works without logging in. Members
     without e-mail go to the call list. Returns the memberships reminded.
     """
-    from activities.models import CallListEntry
     from members.services.profiles import member_language, preferred_contact
 
     today = today or timezone.localdate()

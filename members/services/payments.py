@@ -4,14 +4,14 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import F, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from payments import PaymentStatus
 
-from activities.audit import log_action
 from activities.models import Booking, CycleBooking
+from core.audit import log_action
 from core.money import round_money
 from members.exceptions import (
     AlreadyPaid,
@@ -32,6 +32,7 @@ from members.services.fulfilment import (
     void_pending,
 )
 from members.services.profiles import member_language
+from members.services.refunds import record_refund
 
 ZERO = Decimal("0.00")
 ONSITE_VARIANT = "onsite"
@@ -295,7 +296,8 @@ def credit_balance(member):
 
 def refund_booking(booking, *, by=None, mode="credit"):
     """Give back what was paid for a booking: a credit (avoir) on the member's balance, or a refund
-    (through the provider for online payments; cash back recorded for on-site ones).
+    (for online payments recorded now and sent to the card provider after commit, see
+    members.services.refunds; cash back recorded for on-site ones).
 
     Once only: returns the PaymentItem settled, or None when the booking was not paid or was
     already refunded or credited.
@@ -358,12 +360,10 @@ def _give_back(item, member, amount, *, mode, by, about, credit_booking=None):
                 payment=payment,
                 created_by=by,
             )
-        else:
-            if payment.method == Payment.Method.ONLINE:
-                from payments.core import provider_factory
-
-                provider_factory(payment.variant, payment).refund(payment, amount)
-            Payment.objects.filter(pk=payment.pk).update(refunded_amount=payment.refunded_amount + amount)
+        elif payment.method == Payment.Method.ONLINE:
+            record_refund(payment, amount, by=by)  # sent to the card provider after commit
+        else:  # cash, cheque…: handed back at the desk, nothing to send
+            Payment.objects.filter(pk=payment.pk).update(refunded_amount=F("refunded_amount") + amount)
     item.returned_at = timezone.now()
     item.returned_as = mode
     item.state = PaymentItem.State.RETURNED

@@ -9,7 +9,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from activities.audit import log_action
+from core.audit import log_action
+from core.phones import normalise_phone
 from members.models import Consent, MemberProfile, MembersSettings
 
 
@@ -102,7 +103,6 @@ def possible_duplicates(*, first_name, last_name, phone="", birth_year=None, exc
     """Members who may be the same person as a new desk record: same phone number (any spelling),
     or same first and last name (case ignored) and same birth year. Staff are warned,
     never blocked: two people may share a name, and a couple a landline."""
-    from members.phones import normalise_phone
 
     User = get_user_model()
     members = User.objects.filter(groups__isnull=True, is_superuser=False).exclude(

@@ -5,6 +5,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from activities.agenda import attach_localized_activities
+from home.models import SiteSettings
 from members.models import Receipt, ReceiptSequence
 
 
@@ -59,8 +61,6 @@ def issue_receipt(payment):
 def _organisation():
     from wagtail.models import Site
 
-    from home.models import SiteSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     return SiteSettings.for_site(site) if site else SiteSettings()
 
@@ -102,7 +102,6 @@ def render_receipt_pdf(receipt, *, size="A4"):
 
 def render_attestation_pdf(member, bookings, *, start, end):
     """The attestation of participation in the member's language (activity titles included)."""
-    from activities.agenda import attach_localized_activities
 
     language = member_language(member)
     bookings = list(bookings)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from activities.audit import log_action
+from core.audit import log_action
 
 
 def accounts_to_validate():

@@ -12,8 +12,8 @@ from wagtail.models import Site
 import pytest
 from allauth.account.models import EmailAddress
 
+from core.roles import COORDINATOR
 from members.models import MemberProfile, MembersSettings
-from members.roles import COORDINATOR
 from tests.activities.factories import make_session
 
 pytestmark = pytest.mark.django_db

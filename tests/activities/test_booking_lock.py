@@ -9,6 +9,7 @@ import pytest
 from activities import services
 from activities.exceptions import AlreadyBooked, BookingClosed
 from activities.models import Booking, Session
+from activities.services import locking
 from tests.activities.factories import make_session, make_user
 
 pytestmark = pytest.mark.django_db
@@ -18,13 +19,13 @@ pytestmark = pytest.mark.django_db
 def lock_spy(monkeypatch):
     """Counts the lock requests and remembers how many queries had run when the lock was asked for."""
     calls = []
-    real_lock = services._lock_sessions
+    real_lock = locking.lock_sessions
 
     def spy(pks):
         calls.append(len(connection.queries))
         return real_lock(pks)
 
-    monkeypatch.setattr(services, "_lock_sessions", spy)
+    monkeypatch.setattr(locking, "lock_sessions", spy)
     return calls
 
 

@@ -19,7 +19,8 @@ from activities.exceptions import (
     SessionCancelled,
     SessionFull,
 )
-from activities.models import ActionLog, Booking, CallListEntry, Session
+from activities.models import Booking, CallListEntry, Session
+from core.models import ActionLog
 from tests.activities.factories import make_activity, make_place, make_session, make_user
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 import icalendar
 import pytest
 
-from activities.formatting import date_in_words, when_in_words
 from activities.models import Booking, Session
+from core.formatting import date_in_words, when_in_words
 from tests.activities.factories import make_activity, make_place, make_session, make_theme, make_user
 
 pytestmark = pytest.mark.django_db

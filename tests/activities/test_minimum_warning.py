@@ -10,7 +10,7 @@ from django.utils import timezone
 import pytest
 
 from activities.models import Booking
-from members.roles import COORDINATOR
+from core.roles import COORDINATOR
 from tests.activities.factories import make_activity, make_session, make_user
 
 pytestmark = pytest.mark.django_db

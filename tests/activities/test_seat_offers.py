@@ -9,8 +9,9 @@ import pytest
 
 from activities import services
 from activities.exceptions import OfferExpired
-from activities.formatting import deadline_in_words
-from activities.models import SEAT_STATUSES, ActionLog, Booking, CallListEntry
+from activities.models import SEAT_STATUSES, Booking, CallListEntry
+from core.formatting import deadline_in_words
+from core.models import ActionLog
 from tests.activities.factories import make_session, make_user
 
 pytestmark = pytest.mark.django_db

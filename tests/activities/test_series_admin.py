@@ -8,9 +8,9 @@ from django.utils import timezone
 
 import pytest
 
-from activities.formatting import when_in_words
 from activities.models import Session
-from members.roles import COORDINATOR, EDITOR
+from core.formatting import when_in_words
+from core.roles import COORDINATOR, EDITOR
 from tests.activities.factories import make_activity, make_place, make_user
 
 pytestmark = pytest.mark.django_db

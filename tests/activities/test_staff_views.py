@@ -7,8 +7,9 @@ from django.contrib.auth.models import Group
 import pytest
 
 from activities import services
-from activities.models import ActionLog, Booking, Session
-from members.roles import COORDINATOR, EDITOR
+from activities.models import Booking, Session
+from core.models import ActionLog
+from core.roles import COORDINATOR, EDITOR
 from members.services import give_mandate
 from tests.activities.factories import make_session, make_user
 
@@ -103,7 +104,7 @@ def test_a_booking_of_another_session_cannot_be_changed_through_this_session_url
     client.force_login(staff(COORDINATOR))
     session = make_session()
     other = Booking.objects.create(session=make_session(), member=make_user(), status="confirmed", price=0)
-    response = client.post(f"/admin/activites/{session.pk}/inscriptions/{other.pk}/annuler/")
+    response = client.post(f"/admin/activites/{session.pk}/inscriptions/{other.pk}/cancel/")
     # A 404 (LocaleMiddleware then redirects it to /fr/…, itself a 404): never a change.
     assert response.status_code in (302, 404)
     other.refresh_from_db()
@@ -135,7 +136,7 @@ def test_staff_cancel_a_members_booking_only_under_a_mandate_and_it_is_journaled
     session = make_session()
     booking = Booking.objects.create(session=session, member=member, status="confirmed", price=0)
     client.force_login(coordinator)
-    url = f"/admin/activites/{session.pk}/inscriptions/{booking.pk}/annuler/"
+    url = f"/admin/activites/{session.pk}/inscriptions/{booking.pk}/cancel/"
 
     response = client.post(url, follow=True)
     assert "mandat" in response.content.decode()
@@ -160,7 +161,7 @@ def test_staff_keep_an_offered_seat_for_a_member_under_a_mandate(client):
     client.force_login(coordinator)
     page = client.get(f"/admin/activites/{session.pk}/").content.decode()
     assert "Confirmer pour la personne" in page
-    url = f"/admin/activites/{session.pk}/inscriptions/{waiting.pk}/accepter/"
+    url = f"/admin/activites/{session.pk}/inscriptions/{waiting.pk}/accept/"
 
     client.post(url)
     waiting.refresh_from_db()
@@ -184,7 +185,7 @@ def test_a_coordinator_moves_someone_up_the_waitlist_and_the_next_free_seat_goes
     )
     client.force_login(coordinator)
     for _ in range(2):  # third → second place → first place
-        response = client.post(f"/admin/activites/{session.pk}/inscriptions/{third.pk}/monter/")
+        response = client.post(f"/admin/activites/{session.pk}/inscriptions/{third.pk}/up/")
         assert response.status_code == 302
     page = client.get(f"/admin/activites/{session.pk}/").content.decode()
     assert page.index(third.member.email) < page.index(first.member.email) < page.index(second.member.email)
@@ -208,6 +209,6 @@ def test_an_editor_cannot_reorder_a_waitlist(client):
     session = make_session(capacity=0)
     a, b = (Booking.objects.create(session=session, member=make_user(), status="waitlisted", price=0) for _ in "ab")
     client.force_login(staff(EDITOR))
-    client.post(f"/admin/activites/{session.pk}/inscriptions/{b.pk}/monter/")
+    client.post(f"/admin/activites/{session.pk}/inscriptions/{b.pk}/up/")
     b.refresh_from_db()
     assert b.waitlist_position() == 2

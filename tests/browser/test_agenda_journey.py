@@ -11,9 +11,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from activities.formatting import when_in_words
 from activities.models import Booking, Session, Theme
 from activities.templatetags.activities_tags import FEW_SEATS
+from core.formatting import when_in_words
 from demo.accounts import demo_password
 
 pytestmark = pytest.mark.browser

@@ -52,7 +52,7 @@ def test_non_care_users_are_refused_by_every_service(editor, coordinator, member
 
 @pytest.mark.django_db
 def test_note_levels_per_role(social_worker, psychologist, administrator, make_user):
-    from members import roles
+    from core import roles
 
     both = make_user(role=roles.SOCIAL_WORKER)
     both.groups.add(*psychologist.groups.all())

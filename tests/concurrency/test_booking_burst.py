@@ -11,6 +11,8 @@ import pytest
 from activities import services
 from activities.exceptions import TryAgain
 from activities.models import SEAT_STATUSES, Booking, Session
+from activities.services import booking as booking_service
+from activities.services import locking
 from tests.activities.factories import make_session, make_user
 from tests.concurrency.helpers import run_concurrently
 
@@ -46,13 +48,13 @@ def test_fifty_concurrent_bookings_confirm_exactly_twelve_and_waitlist_the_rest(
 def slow_down_the_locked_section(monkeypatch, seconds=0.1):
     """What a loaded machine does to the bookers: each one holds the session lock longer (here 0.1 s
     while counting the seats), so the last of 50 waits about 5 s for its turn."""
-    real_count = services._seats_held
+    real_count = locking.seats_held
 
     def slow_count(session):
         time.sleep(seconds)
         return real_count(session)
 
-    monkeypatch.setattr(services, "_seats_held", slow_count)
+    monkeypatch.setattr(locking, "seats_held", slow_count)
 
 
 def test_a_burst_on_a_slow_machine_queues_everyone_and_tells_nobody_to_try_again(monkeypatch):
@@ -148,19 +150,21 @@ def test_control_without_the_row_lock_the_same_burst_overbooks(monkeypatch):
     and inserting, to widen the window) confirms more than the capacity — so the tests above test."""
     session = make_session(capacity=SEATS)
     members = [make_user() for _ in range(ATTEMPTS)]
-    real_count = services._seats_held
+    real_count = locking.seats_held
 
     def slow_count(s):
         value = real_count(s)
         time.sleep(0.05)
         return value
 
-    monkeypatch.setattr(services, "_seats_held", slow_count)
+    monkeypatch.setattr(locking, "seats_held", slow_count)
 
     def book_without_lock(session_pk, member_pk):
         member = Booking._meta.get_field("member").related_model.objects.get(pk=member_pk)
         with transaction.atomic(durable=True):
-            return services._book(session_pk, member, by=None, needs_pickup=False, pickup_address="", lock=False).status
+            return booking_service._book(
+                session_pk, member, by=None, needs_pickup=False, pickup_address="", lock=False
+            ).status
 
     results, errors = run_concurrently(book_without_lock, [(session.pk, m.pk) for m in members])
 

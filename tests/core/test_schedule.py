@@ -102,7 +102,7 @@ def test_the_scheduler_refuses_an_unknown_job():
 
 @pytest.mark.django_db
 def test_administrators_see_the_jobs_and_a_failed_run_coordinators_do_not(client, make_user):
-    from members.roles import ADMINISTRATOR, COORDINATOR
+    from core.roles import ADMINISTRATOR, COORDINATOR
 
     ScheduledRun.objects.create(job="send_renewal_reminders", due_at=timezone.now(), failed=True, output="boom")
     client.force_login(make_user("admin@escale.example", role=ADMINISTRATOR))

@@ -14,7 +14,8 @@ from django.utils import timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from activities.models import ActionLog, Booking
+from activities.models import Booking
+from core.models import ActionLog
 from demo.indicators import HISTORY_DAYS, REGULARS, regular_email
 from indicators import services, surveys
 from members import services as member_services

@@ -10,9 +10,9 @@ from allauth.mfa.totp.internal.auth import TOTP
 
 from care import services as care_services
 from care.models import CaseFile
+from core.roles import SOCIAL_WORKER
 from demo import care as care_demo
 from demo import members as members_demo
-from members.roles import SOCIAL_WORKER
 
 pytestmark = pytest.mark.django_db
 

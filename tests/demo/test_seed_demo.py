@@ -16,11 +16,11 @@ from bs4 import BeautifulSoup
 from wagtail_localize.models import StringTranslation, Translation
 
 from activities.models import ActivityIndexPage, ActivityPage, Audience, Booking, Session, Theme
+from core import roles
 from demo.accounts import ACCOUNTS, demo_password
 from demo.activities import ACTIVITIES_EN, AUDIENCES_EN, THEMES_EN
 from home.models import HomePage, NewsPage, PracticalInfo, StandardPage
 from indicators.models import SurveyAnswer, SurveyInvitation
-from members import roles
 from members.models import MemberProfile, Membership, Payment, PaymentItem, Receipt
 from tests.factories import ImageFactory, NewsIndexPageFactory, NewsPageFactory, make_user
 

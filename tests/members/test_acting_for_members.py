@@ -9,10 +9,10 @@ from django.core import mail
 import pytest
 
 from activities.models import Booking, CallListEntry
+from core.roles import COORDINATOR
 from members import services
 from members.exceptions import InsufficientCredit, MandateRequired
 from members.models import Consent, Credit, Mandate, MemberProfile, PersonRequest
-from members.roles import COORDINATOR
 from tests.factories import make_user as make_person
 from tests.members.factories import make_booking, make_membership_type, make_session, make_user
 
@@ -47,10 +47,10 @@ def test_a_coordinator_books_and_cancels_for_a_phone_caller_without_a_mandate(cl
     assert not Mandate.objects.filter(member=member).exists()
     assert PersonRequest.objects.get(member=member, act="book").channel == "phone"
 
-    page = claire_client.get(f"/admin/activites/{session.pk}/inscriptions/{booking.pk}/annuler/")
+    page = claire_client.get(f"/admin/activites/{session.pk}/inscriptions/{booking.pk}/cancel/")
     assert "Qui le demande ?" in page.content.decode()
     claire_client.post(
-        f"/admin/activites/{session.pk}/inscriptions/{booking.pk}/annuler/", {"demande-asked_by": "phone"}
+        f"/admin/activites/{session.pk}/inscriptions/{booking.pk}/cancel/", {"demande-asked_by": "phone"}
     )
     booking.refresh_from_db()
     assert booking.status == "cancelled"

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
+from core.roles import COORDINATOR, EDITOR
 from members import services
 from members.models import MemberProfile, Membership, Payment
-from members.roles import COORDINATOR, EDITOR
 from tests.members.factories import make_booking, make_membership, make_membership_type, make_user
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ import pytest
 from payments import PaymentStatus
 
 from activities import services as activity_services
+from core.roles import COORDINATOR
 from members import services
 from members.exceptions import AlreadyPaid, NotPayable
 from members.models import Payment, PaymentItem
-from members.roles import COORDINATOR
 from tests.activities.factories import make_activity, make_place
 from tests.members.factories import make_session, make_user
 

@@ -10,7 +10,7 @@ from payments import PaymentStatus
 
 from activities import services as activity_services
 from activities.models import Booking, CallListEntry
-from activities.models.audit import ActionLog
+from core.models import ActionLog
 from members import services
 from members.models import MemberProfile, Membership, Payment, PaymentItem, Receipt
 from tests.members.factories import make_booking, make_membership_type, make_user

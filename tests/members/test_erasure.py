@@ -17,13 +17,14 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP
 
 from activities import services as booking_services
-from activities.models import ActionLog, Booking, CallListEntry, CycleBooking
+from activities.models import Booking, CallListEntry, CycleBooking
 from care.models import AccessLogEntry, CaseFile
+from core.models import ActionLog
+from core.roles import COORDINATOR
 from indicators.models import SurveyAnswer, SurveyInvitation
 from members import services
 from members.models import MemberProfile, Payment, SessionAlert
 from members.personal_data import NOT_PERSONAL, PERSONAL_TABLES, PROJECT_APPS, personal_table
-from members.roles import COORDINATOR
 from tests.factories import make_user
 from tests.members.factories import make_booking, make_session
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from core.roles import COORDINATOR, EDITOR
 from members import services
 from members.models import MemberProfile
-from members.roles import COORDINATOR, EDITOR
 from tests.members.factories import make_booking, make_membership, make_user
 
 pytestmark = pytest.mark.django_db

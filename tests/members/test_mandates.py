@@ -7,10 +7,10 @@ from django.utils import timezone
 
 import pytest
 
+from core.roles import COORDINATOR
 from members import services
 from members.exceptions import MandateRequired
 from members.models import Mandate
-from members.roles import COORDINATOR
 from tests.members.factories import make_membership_type, make_session, make_user
 
 pytestmark = pytest.mark.django_db

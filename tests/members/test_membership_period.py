@@ -7,9 +7,9 @@ import html
 import pytest
 from freezegun import freeze_time
 
+from core.roles import COORDINATOR
 from members import services
 from members.models import Membership, MembershipType
-from members.roles import COORDINATOR
 from tests.members.factories import make_membership, make_membership_type, make_user
 
 pytestmark = pytest.mark.django_db

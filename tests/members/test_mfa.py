@@ -4,7 +4,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 
-from members.roles import ADMINISTRATOR, COORDINATOR, PSYCHOLOGIST, SOCIAL_WORKER
+from core.roles import ADMINISTRATOR, COORDINATOR, PSYCHOLOGIST, SOCIAL_WORKER
 
 pytestmark = pytest.mark.django_db
 

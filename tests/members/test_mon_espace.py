@@ -11,9 +11,9 @@ from django.utils import timezone
 import pytest
 
 from activities.models import Booking
+from core.roles import COORDINATOR
 from members import services
 from members.models import Consent, MemberProfile, Payment
-from members.roles import COORDINATOR
 from tests.members.factories import make_booking, make_membership, make_session, make_user
 
 pytestmark = pytest.mark.django_db

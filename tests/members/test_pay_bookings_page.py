@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 import pytest
 
-from activities.formatting import when_in_words
+from core.formatting import when_in_words
 from members.models import Payment
 from tests.activities.factories import make_activity
 from tests.members.factories import make_booking, make_session, make_user

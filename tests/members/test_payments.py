@@ -8,10 +8,10 @@ from payments import PaymentStatus
 
 from activities import services as activity_services
 from activities.models import Booking
+from core.roles import COORDINATOR
 from members import services
 from members.exceptions import ChequeNumberRequired, NothingToPay, NotPayable
 from members.models import Credit, Membership, Payment, Receipt
-from members.roles import COORDINATOR
 from tests.members.factories import make_booking, make_membership_type, make_paid_booking, make_session, make_user
 
 pytestmark = pytest.mark.django_db
@@ -136,12 +136,13 @@ def test_cancelling_a_paid_session_credits_the_member_once_and_the_credit_pays_a
     assert services.credit_balance(member) == Decimal("4.00")
 
 
-def test_a_refund_goes_back_through_the_provider_and_is_not_repeated(coordinator):
+def test_a_refund_goes_back_through_the_provider_and_is_not_repeated(coordinator, django_capture_on_commit_callbacks):
     member = make_user()
     booking = make_booking(member)
     payment = services.create_online_payment(member, bookings=[booking])
     services.apply_status(payment, PaymentStatus.CONFIRMED)
-    item = services.refund_booking(booking, by=coordinator, mode="refund")
+    with django_capture_on_commit_callbacks(execute=True):  # sent to the provider after commit
+        item = services.refund_booking(booking, by=coordinator, mode="refund")
     assert item.returned_as == "refund"
     payment.refresh_from_db()
     assert payment.refunded_amount == Decimal("12.00")

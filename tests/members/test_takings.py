@@ -13,10 +13,10 @@ from django.utils import translation
 import pytest
 
 from activities import services as activity_services
+from core.roles import COORDINATOR
 from indicators import services as indicators
 from members import services
 from members.models import Membership, Payment
-from members.roles import COORDINATOR
 from tests.members.factories import make_booking, make_membership, make_membership_type, make_user
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 import pytest
 
+from core.roles import COORDINATOR
 from members import services
 from members.models import MembersSettings, TaxReceipt
-from members.roles import COORDINATOR
 from members.services.tax_receipts import amount_in_words, number_in_words
 from tests.members.factories import make_booking, make_membership_type, make_user
 

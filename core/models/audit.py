@@ -1,4 +1,4 @@
-"""An append-only action log (pretix `log_action` style); written through `activities.audit.log_action`."""
+"""An append-only action log (pretix `log_action` style); written through `core.audit.log_action`."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -33,7 +33,7 @@ class ActionLogQuerySet(models.QuerySet):
 class ActionLog(models.Model):
     """Who did what, for whom (staff acting for a member included). Append-only, as the care access log:
     the model and its queryset refuse changes; on PostgreSQL a trigger refuses UPDATE and DELETE
-    (migration 0005) and the application's role may only SELECT and INSERT (core.db_roles). Accounts
+    (activities migration 0005; the table keeps its first name) and the application's role may only SELECT and INSERT (core.db_roles). Accounts
     that appear here are erased or deactivated, never deleted (PROTECT)."""
 
     content_type = models.ForeignKey(ContentType, null=True, on_delete=models.PROTECT, related_name="+")
@@ -51,6 +51,7 @@ class ActionLog(models.Model):
     objects = ActionLogQuerySet.as_manager()
 
     class Meta:
+        db_table = "activities_actionlog"  # created by the activities app before the journal moved here
         verbose_name = _("Journal d'actions")
         verbose_name_plural = _("Journal d'actions")
         ordering = ["-created_at", "-pk"]
