@@ -3,28 +3,35 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
+from django.db import models
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from activities import people
 from activities.models import Booking, CallListEntry, Session
 from core.formatting import deadline_in_words, when_in_words
 from core.roles import COORDINATOR
 
-KINDS = (
-    "confirmed",
-    "waitlisted",
-    "promoted",
-    "offered",
-    "offer_expired",
-    "cancelled",
-    "session_cancelled",
-    "reminder",
-    "cycle_confirmed",
-    "cycle_cancelled",
-)
+
+class Notice(models.TextChoices):
+    """What a booking notice is about: picks its e-mail text; the call-list entry keeps it as its reason."""
+
+    CONFIRMED = "confirmed", gettext_lazy("Inscription confirmée")
+    WAITLISTED = "waitlisted", gettext_lazy("Liste d'attente")
+    PROMOTED = "promoted", gettext_lazy("Place libérée, inscription confirmée")
+    OFFERED = "offered", gettext_lazy("Place libérée, à confirmer")
+    OFFER_EXPIRED = "offer_expired", gettext_lazy("Place non confirmée à temps")
+    CANCELLED = "cancelled", gettext_lazy("Inscription annulée")
+    SESSION_CANCELLED = "session_cancelled", gettext_lazy("Séance annulée")
+    REMINDER = "reminder", gettext_lazy("Rappel")
+    CYCLE_CONFIRMED = "cycle_confirmed", gettext_lazy("Inscription au cycle confirmée")
+    CYCLE_CANCELLED = "cycle_cancelled", gettext_lazy("Inscription au cycle annulée")
+
+
+KINDS = Notice.values
 
 
 def member_language(user):
@@ -120,7 +127,7 @@ def notify_booking(booking, kind):
             message.send()
             return message
         message = f"{lead} {session.place.name}, {session.place.full_address}."
-    if kind == "offered":
+    if kind == Notice.OFFERED:
         # A hint for the coordinator, in the staff's language (the admin's default).
         message += " " + _(
             "Si la personne accepte : bouton « Confirmer pour la personne » dans la liste des inscrits "

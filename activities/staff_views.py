@@ -17,6 +17,7 @@ from activities import services
 from activities.forms import BookingForm, MemberSearchForm, OnBehalfForm
 from activities.models import SEAT_STATUSES, Booking, CallListEntry, CycleBooking, Session
 from core.formatting import when_in_words
+from core.money import ReturnMode
 from home.errors import DomainError
 from home.exports import table_response
 
@@ -65,8 +66,8 @@ def session_bookings(request, pk):
         "session": session,
         "when": when_in_words(session.start, session.end),
         "confirmed": [b for b in bookings if b.status in SEAT_STATUSES],
-        "waitlisted": [b for b in bookings if b.status == "waitlisted"],
-        "cancelled": [b for b in bookings if b.status == "cancelled"],
+        "waitlisted": [b for b in bookings if b.status == Booking.Status.WAITLISTED],
+        "cancelled": [b for b in bookings if b.status == Booking.Status.CANCELLED],
         "can_change": request.user.has_perm("activities.change_booking"),
         "can_add": request.user.has_perm("activities.add_booking"),
         "can_cancel_session": request.user.has_perm("activities.cancel_session"),
@@ -152,7 +153,7 @@ def cancel_cycle(request, pk, booking_pk):
     cycle = booking.cycle_booking
     if request.method == "POST":
         mode = request.POST.get("mode")
-        if mode not in ("credit", "refund"):
+        if mode not in ReturnMode.values:
             return HttpResponse(status=400)
         try:
             services.cancel_for(booking, by=request.user, mode=mode, **OnBehalfForm(request.POST).asked())

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from activities.models import Booking, Session
+from activities.notifications import Notice
 
 
 @task()
@@ -44,7 +45,7 @@ def send_session_reminders():
                 reminder_sent_at=timezone.now()
             )
             if updated:
-                transaction.on_commit(lambda pk=booking_id: notify_booking.enqueue(pk, "reminder"))
+                transaction.on_commit(lambda pk=booking_id: notify_booking.enqueue(pk, Notice.REMINDER))
                 sent += 1
     return sent
 

@@ -91,7 +91,11 @@ def session_detail(request, pk, form=None):
     session = agenda.attach_localized_activities([_session_or_404(pk)])[0]
     my_booking = None
     if request.user.is_authenticated:
-        my_booking = Booking.objects.filter(session=session, member=request.user).exclude(status="cancelled").first()
+        my_booking = (
+            Booking.objects.filter(session=session, member=request.user)
+            .exclude(status=Booking.Status.CANCELLED)
+            .first()
+        )
     context = {
         "session": session,
         "activity": session.display_activity,
@@ -179,7 +183,7 @@ def my_bookings(request):
     now = timezone.now()
     bookings = list(
         Booking.objects.filter(member=request.user)
-        .exclude(status="cancelled", session__start__lt=now)
+        .exclude(status=Booking.Status.CANCELLED, session__start__lt=now)
         .select_related("session__place", "session__activity", "made_by")
         .order_by("session__start")
     )

@@ -8,7 +8,9 @@ SQLite and PostgreSQL.
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import models
 from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -24,3 +26,11 @@ def round_money(value):
 def format_money(value):
     """`12,00 €` in French, `12.00 €` in English: the active language's number format, always two decimals."""
     return f"{formats.number_format(round_money(value), 2, use_l10n=True)} €"
+
+
+class ReturnMode(models.TextChoices):
+    """How money paid for something cancelled goes back: a credit (avoir) to spend later, or a refund
+    (to the card for online payments, by hand for cash and cheques)."""
+
+    REFUND = "refund", _("Remboursement")
+    CREDIT = "credit", _("Avoir")

@@ -11,7 +11,7 @@ from allauth.mfa.models import Authenticator
 
 from activities.services import cycle_amount_to_return
 from activities.signals import booking_cancelled, cycle_cancelled
-from members.services.payments import credit_cancelled_booking, paid_cycle_item, refund_cycle_booking
+from members.services.credits import credit_cancelled_booking, paid_cycle_item, refund_cycle_booking
 
 
 @receiver(booking_cancelled, dispatch_uid="members_credit_cancelled_booking")

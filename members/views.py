@@ -273,16 +273,16 @@ def renew(request, token):
     membership_type = membership.type if membership.type.active else None
     online = bool(settings.MEMBERS_ONLINE_PAYMENT_VARIANT)
     if request.method == "POST" and membership_type:
-        member = membership.member
-        new = services.start_membership(member, membership_type)
-        if new.status == Membership.Status.ACTIVE:
-            return render(request, "members/renew.html", {"done": True, "membership": new})
         try:
-            payment = services.create_online_payment(member, memberships=[new])
-        except MembersError:  # no online payment (production without Stripe): the desk takes it
-            return render(request, "members/renew.html", {"at_desk": True, "membership": new})
+            renewal = services.renew_membership(token)
+        except MembersError as error:
+            return render(request, "members/renew.html", {"error": error.message}, status=400)
+        if renewal.membership.status == Membership.Status.ACTIVE:
+            return render(request, "members/renew.html", {"done": True, "membership": renewal.membership})
+        if renewal.payment is None:
+            return render(request, "members/renew.html", {"at_desk": True, "membership": renewal.membership})
         allowed = request.session.get(RENEWAL_SESSION_KEY, [])
-        request.session[RENEWAL_SESSION_KEY] = [*allowed[-9:], str(payment.token)]
-        return redirect("members:pay", token=payment.token)
+        request.session[RENEWAL_SESSION_KEY] = [*allowed[-9:], str(renewal.payment.token)]
+        return redirect("members:pay", token=renewal.payment.token)
     context = {"membership": membership, "membership_type": membership_type, "online": online}
     return render(request, "members/renew.html", context)

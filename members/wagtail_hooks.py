@@ -14,6 +14,7 @@ from activities.exceptions import TryAgain
 from home.admin_menu import PermissionMenuItem
 from members import services, staff_views, validation_views
 from members.models import MembershipType
+from members.refund_views import RefundViewSet
 
 
 class MembershipTypeViewSet(ModelViewSet):
@@ -41,7 +42,7 @@ class MembershipTypeViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [MembershipTypeViewSet("types-adhesion")]
+    return [MembershipTypeViewSet("types-adhesion"), RefundViewSet("refunds", url_prefix="remboursements")]
 
 
 staff_patterns = [

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from activities import people
 from activities.exceptions import AlreadyBooked, BookingClosed, CycleBookingRequired, NotACycle, PickupFull, SessionFull
 from activities.models import Booking, CycleBooking, Session
+from activities.notifications import Notice
 from activities.services import locking
 from core.audit import log_action
 from core.money import ZERO
@@ -163,5 +164,5 @@ def book_cycle(activity, member, *, by=None, authority=None):
             authority=authority,
             data={"sessions": [s.pk for s in sessions], "price": str(cycle.price)},
         )
-        locking.notify_after_commit(bookings[0].pk, "cycle_confirmed")
+        locking.notify_after_commit(bookings[0].pk, Notice.CYCLE_CONFIRMED)
     return cycle

@@ -8,13 +8,15 @@ from django.utils import timezone
 from activities import people, signals
 from activities.exceptions import CancellationDeadlinePassed, InvalidBookingState
 from activities.models import Booking, CycleBooking, Session
+from activities.notifications import Notice
 from activities.services import locking
 from activities.services.cycles import cancel_cycle
 from activities.services.waitlist import release_locked
 from core.audit import log_action
+from core.money import ReturnMode
 
 
-def cancel_for(booking, *, by, asked_by="mandate", relative_name="", mode="credit"):
+def cancel_for(booking, *, by, asked_by="mandate", relative_name="", mode=ReturnMode.CREDIT):
     """Cancel `booking` — or, for a session of a cycle, the person's whole cycle — on their behalf.
 
     When `by` is not the person, their request is recorded (`asked_by`: "phone", "desk", "relative"
@@ -112,6 +114,6 @@ def cancel_session(session, *, by, reason=""):
             booking.cancelled_at = now
             booking.save(update_fields=["status", "cancelled_at"])
             signals.booking_cancelled.send(sender=Booking, booking=booking, by=by, freed_seat=held_seat)
-            locking.notify_after_commit(booking.pk, "session_cancelled")
+            locking.notify_after_commit(booking.pk, Notice.SESSION_CANCELLED)
         log_action(session, "escale.session.cancelled", actor=by, data={"bookings": len(bookings), "reason": reason})
     return len(bookings)

@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from activities import people, signals
 from activities.exceptions import CancellationDeadlinePassed, InvalidBookingState
 from activities.models import Booking, CycleBooking, Session
+from activities.notifications import Notice
 from activities.services import locking
 from activities.services.waitlist import release_locked
 from core.audit import log_action
+from core.money import ReturnMode
 
 
 def _cycle_session_pks(cycle):
@@ -46,7 +48,7 @@ def cycle_return_preview(cycle, *, now=None):
     return cycle_amount_to_return(paid, sessions, now=now or timezone.now())
 
 
-def cancel_cycle(cycle, *, by, allow_late=False, mode="credit", authority=None):
+def cancel_cycle(cycle, *, by, allow_late=False, mode=ReturnMode.CREDIT, authority=None):
     """Cancel a cycle booking and every still-active session booking of it not yet started, in one
     transaction; returns the cycle (with `amount_returned`: the Decimal given back, or None).
 
@@ -59,7 +61,7 @@ def cancel_cycle(cycle, *, by, allow_late=False, mode="credit", authority=None):
     notice goes out after commit (e-mail or call list). Cancelling again changes nothing.
     Raises CancellationDeadlinePassed, InvalidBookingState (every session has started), TryAgain.
     """
-    if mode not in ("credit", "refund"):
+    if mode not in ReturnMode.values:
         raise ValueError(mode)
     with transaction.atomic(durable=True):
         now = timezone.now()
@@ -118,5 +120,5 @@ def cancel_cycle(cycle, *, by, allow_late=False, mode="credit", authority=None):
         )
         first = min(bookings, key=lambda b: locked[b.session_id].start) if bookings else None
         first = first or Booking.objects.filter(cycle_booking=cycle).order_by("session__start", "pk").first()
-        locking.notify_after_commit(first.pk, "cycle_cancelled")
+        locking.notify_after_commit(first.pk, Notice.CYCLE_CANCELLED)
     return cycle

@@ -9,11 +9,12 @@ from django.utils import timezone
 from activities import signals
 from activities.exceptions import InvalidBookingState, OfferExpired, PickupFull, SessionCancelled, SessionFull, TryAgain
 from activities.models import Booking, Session
+from activities.notifications import Notice
 from activities.services import locking
 from core.audit import log_action
 
 
-def release_locked(session, booking, *, code, by, now, notice="cancelled", data=None, authority=None):
+def release_locked(session, booking, *, code, by, now, notice=Notice.CANCELLED, data=None, authority=None):
     """Cancel `booking` (its session row locked by the caller), audit it, notify after commit (unless
     `notice` is None: a cycle sends one notice for all its sessions) and give a freed seat to the next
     person waiting."""
@@ -64,7 +65,7 @@ def accept_offer(booking, *, by, authority=None):
             authority=authority,
             data={"session": session.pk},
         )
-        locking.notify_after_commit(booking.pk, "confirmed")
+        locking.notify_after_commit(booking.pk, Notice.CONFIRMED)
     return booking
 
 
@@ -82,7 +83,12 @@ def expire_offers(*, now=None):
                 # Re-read under the lock: the person may have accepted meanwhile.
                 for booking in due.filter(session=session).select_for_update():
                     release_locked(
-                        session, booking, code="escale.booking.offer_expired", by=None, now=now, notice="offer_expired"
+                        session,
+                        booking,
+                        code="escale.booking.offer_expired",
+                        by=None,
+                        now=now,
+                        notice=Notice.OFFER_EXPIRED,
                     )
                     expired.append(booking)
         except TryAgain:
@@ -132,10 +138,10 @@ def _give_seat(session, booking, *, by, now, manual=False):
     if hold:
         booking.status = Booking.Status.OFFERED
         booking.offer_expires_at = min(now + hold, session.start)
-        code, kind = "escale.booking.offered", "offered"
+        code, kind = "escale.booking.offered", Notice.OFFERED
     else:
         booking.status = Booking.Status.CONFIRMED
-        code, kind = "escale.booking.promoted", "promoted"
+        code, kind = "escale.booking.promoted", Notice.PROMOTED
     booking.promoted_at = now
     booking.save(update_fields=["status", "promoted_at", "offer_expires_at"])
     data = {

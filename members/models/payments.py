@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from payments import PurchasedItem
 from payments.models import BasePayment
 
+from core.money import ReturnMode
+
 CURRENCY = "EUR"
 
 
@@ -127,7 +129,7 @@ class PaymentItem(models.Model):
         _("Rendu sous forme de"),
         max_length=8,
         blank=True,
-        choices=[("refund", _("Remboursement")), ("credit", _("Avoir"))],
+        choices=ReturnMode.choices,
     )
     state = models.CharField(_("État"), max_length=8, choices=State.choices, default=State.PENDING)
 

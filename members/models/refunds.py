@@ -1,6 +1,7 @@
 """Card refunds: recorded with the cancellation, sent to the provider afterwards (a task), never under a lock."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,3 +46,7 @@ class Refund(models.Model):
 
     def __str__(self):
         return f"{self.amount} € – {self.get_state_display()}"
+
+    @admin.display(description=_("Adhérent"))
+    def member(self):
+        return self.payment.member

@@ -5,6 +5,9 @@ people (price, language, contact, mandates, money on cancellation) through `acti
 answered from here (members.apps); booking, payment and display use one price (`pricing`).
 """
 
+from members.exceptions import RefundNotRetryable
+
+from .credits import cancellation_money, credit_balance, credit_cancelled_booking, credit_given_for, refund_booking
 from .erasure import erase_account, erase_member
 from .mandates import (
     act_for,
@@ -29,17 +32,12 @@ from .memberships import (
 )
 from .payments import (
     apply_status,
-    cancellation_money,
     create_online_payment,
-    credit_balance,
-    credit_cancelled_booking,
-    credit_given_for,
     credit_used,
     outstanding_bookings,
     outstanding_cycle_bookings,
     pay_with_credit,
     record_onsite_payment,
-    refund_booking,
 )
 from .pricing import cycle_price_for, price_for
 from .profiles import (
@@ -53,6 +51,8 @@ from .profiles import (
     update_profile,
 )
 from .receipts import issue_receipt, next_receipt_number, render_receipt_pdf
+from .refunds import record_refund, retry_refund, send_refund
+from .renewal import Renewal, renew_membership
 from .validation import accounts_to_validate, refuse_account, validate_account
 
 __all__ = [
@@ -93,6 +93,12 @@ __all__ = [
     "record_onsite_payment",
     "record_signup",
     "refund_booking",
+    "Renewal",
+    "renew_membership",
+    "record_refund",
+    "retry_refund",
+    "send_refund",
+    "RefundNotRetryable",
     "refuse_account",
     "render_receipt_pdf",
     "require_mandate",

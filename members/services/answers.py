@@ -1,8 +1,8 @@
 """The members app's answers to what activities asks about people (activities.people), plugged in by
 MembersConfig.ready."""
 
+from members.services.credits import cancellation_money, credit_given_for, paid_cycle_item
 from members.services.mandates import act_for
-from members.services.payments import cancellation_money, credit_given_for, paid_cycle_item
 from members.services.pricing import cycle_price_for, price_for
 from members.services.profiles import member_language, preferred_contact
 

@@ -14,6 +14,7 @@ from payments import PaymentStatus
 
 from activities.models import Booking, CycleBooking
 from core.audit import log_action
+from core.money import ReturnMode
 from members.models import Credit, MemberProfile, Membership, Payment, PaymentItem
 
 PAYABLE_BOOKING_STATUSES = Booking.ATTENDANCE_STATUSES
@@ -167,7 +168,7 @@ def _credit_line(item, payment, reason, now):
         )
     item.state = PaymentItem.State.RETURNED
     item.returned_at = now
-    item.returned_as = "credit"
+    item.returned_as = ReturnMode.CREDIT
     item.save(update_fields=["state", "returned_at", "returned_as"])
     log_action(
         payment,
@@ -183,5 +184,5 @@ def credited_lines(payment):
     if payment.fulfilled_at is None:
         return payment.items.none()
     return payment.items.filter(
-        state=PaymentItem.State.RETURNED, returned_as="credit", returned_at=payment.fulfilled_at
+        state=PaymentItem.State.RETURNED, returned_as=ReturnMode.CREDIT, returned_at=payment.fulfilled_at
     )

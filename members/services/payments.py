@@ -1,10 +1,10 @@
-"""Payments: online (django-payments), on site, with a credit; idempotent confirmation; refunds and credits."""
+"""Payments: online (django-payments), on site, with a credit (what is given back: members.services.credits)."""
 
 from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import F, Q, Sum
+from django.db.models import Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,7 @@ from members.exceptions import (
 )
 from members.models import Credit, Membership, Payment, PaymentItem
 from members.models.payments import CURRENCY
+from members.services.credits import credit_balance
 from members.services.fulfilment import (
     PAYABLE_BOOKING_STATUSES,
     apply_status,
@@ -32,7 +33,6 @@ from members.services.fulfilment import (
     void_pending,
 )
 from members.services.profiles import member_language
-from members.services.refunds import record_refund
 
 ZERO = Decimal("0.00")
 ONSITE_VARIANT = "onsite"
@@ -83,6 +83,15 @@ def membership_label(membership):
     }
 
 
+class PaymentLine(NamedTuple):
+    """One thing a payment pays for, before it becomes a PaymentItem."""
+
+    kind: str  # PaymentItem.Kind
+    thing: object  # the Membership, Booking or CycleBooking
+    label: str  # printed on the receipt, in the member's language
+    amount: Decimal
+
+
 def _lines(member, memberships, bookings, cycle_bookings=()):
     """Validated (kind, object, label, amount) for what `member` wants to pay. Labels are written in the
     member's language: they are printed as they are on the receipt."""
@@ -97,20 +106,22 @@ def _validated_lines(member, memberships, bookings, cycle_bookings):
             raise NotPayable()
         if paid_items().filter(membership=membership).exists():
             raise AlreadyPaid()
-        lines.append((PaymentItem.Kind.MEMBERSHIP, membership, membership_label(membership), membership.price))
+        lines.append(
+            PaymentLine(PaymentItem.Kind.MEMBERSHIP, membership, membership_label(membership), membership.price)
+        )
     for booking in bookings:
         if booking.member_id != member.pk or booking.status not in PAYABLE_BOOKING_STATUSES:
             raise NotPayable()
         if paid_items().filter(booking=booking).exists():
             raise AlreadyPaid()
-        lines.append((PaymentItem.Kind.BOOKING, booking, booking_label(booking), booking.price))
+        lines.append(PaymentLine(PaymentItem.Kind.BOOKING, booking, booking_label(booking), booking.price))
     for cycle in cycle_bookings:
         if cycle.member_id != member.pk or cycle.status != CycleBooking.Status.CONFIRMED:
             raise NotPayable()
         if paid_items().filter(cycle_booking=cycle).exists():
             raise AlreadyPaid()
-        lines.append((PaymentItem.Kind.CYCLE, cycle, _cycle_label(cycle), cycle.price))
-    lines = [line for line in lines if line[3] > ZERO]
+        lines.append(PaymentLine(PaymentItem.Kind.CYCLE, cycle, _cycle_label(cycle), cycle.price))
+    lines = [line for line in lines if line.amount > ZERO]
     if not lines:
         raise NothingToPay()
     return lines
@@ -126,8 +137,8 @@ THING_FIELD = {
 def _waiting_items(lines):
     """The lines of other payments still waiting for money for the things in `lines`."""
     things = Q()
-    for kind, obj, _label, _amount in lines:
-        things |= Q(**{THING_FIELD[kind]: obj})
+    for line in lines:
+        things |= Q(**{THING_FIELD[line.kind]: line.thing})
     return list(PaymentItem.objects.filter(things, state=PaymentItem.State.PENDING).select_related("payment"))
 
 
@@ -138,7 +149,7 @@ def _reusable(waiting, lines, variant):
     payment = waiting[0].payment
     if payment.method != Payment.Method.ONLINE or payment.variant != variant:
         return None
-    wanted = {(THING_FIELD[kind], obj.pk, amount) for kind, obj, _label, amount in lines}
+    wanted = {(THING_FIELD[line.kind], line.thing.pk, line.amount) for line in lines}
     has = {
         (THING_FIELD[item.kind], getattr(item, f"{THING_FIELD[item.kind]}_id"), item.amount)
         for item in payment.items.filter(state=PaymentItem.State.PENDING)
@@ -149,7 +160,7 @@ def _reusable(waiting, lines, variant):
 def _create_payment(member, lines, *, variant, method, by=None, cheque_number=""):
     """A new payment for `lines`; waiting payments for the same things are replaced (never two live).
     Call with the member locked."""
-    total = sum((line[3] for line in lines), ZERO)
+    total = sum((line.amount for line in lines), ZERO)
     payment = Payment.objects.create(
         variant=variant,
         member=member,
@@ -158,21 +169,21 @@ def _create_payment(member, lines, *, variant, method, by=None, cheque_number=""
         recorded_by=by if by and by != member else None,
         currency=CURRENCY,
         total=total,
-        description="; ".join(str(line[2]) for line in lines)[:500],
+        description="; ".join(str(line.label) for line in lines)[:500],
         billing_first_name=member.first_name,
         billing_last_name=member.last_name,
         billing_email=member.email,
     )
     void_pending(_waiting_items(lines), actor=by or member, replaced_by=payment)
-    for kind, obj, label, amount in lines:
+    for line in lines:
         PaymentItem.objects.create(
             payment=payment,
-            kind=kind,
-            membership=obj if kind == PaymentItem.Kind.MEMBERSHIP else None,
-            booking=obj if kind == PaymentItem.Kind.BOOKING else None,
-            cycle_booking=obj if kind == PaymentItem.Kind.CYCLE else None,
-            label=label,
-            amount=amount,
+            kind=line.kind,
+            membership=line.thing if line.kind == PaymentItem.Kind.MEMBERSHIP else None,
+            booking=line.thing if line.kind == PaymentItem.Kind.BOOKING else None,
+            cycle_booking=line.thing if line.kind == PaymentItem.Kind.CYCLE else None,
+            label=line.label,
+            amount=line.amount,
         )
     return payment
 
@@ -244,7 +255,7 @@ def record_onsite_payment(
     with transaction.atomic():
         lock_member(member)
         lines = _lines(member, memberships, bookings, cycle_bookings)
-        total = sum((line[3] for line in lines), ZERO)
+        total = sum((line.amount for line in lines), ZERO)
         if credit > min(total, credit_balance(member)):
             raise InsufficientCredit(_("L'avoir de la personne ne suffit pas, ou dépasse ce qui est à payer."))
         if credit == total:
@@ -287,124 +298,6 @@ def credit_used(payment):
     return -used if used else ZERO
 
 
-# --- credits (avoirs) and refunds ---------------------------------------------------------------
-
-
-def credit_balance(member):
-    return round_money(Credit.objects.filter(member=member).aggregate(total=Sum("amount"))["total"])
-
-
-def refund_booking(booking, *, by=None, mode="credit"):
-    """Give back what was paid for a booking: a credit (avoir) on the member's balance, or a refund
-    (for online payments recorded now and sent to the card provider after commit, see
-    members.services.refunds; cash back recorded for on-site ones).
-
-    Once only: returns the PaymentItem settled, or None when the booking was not paid or was
-    already refunded or credited.
-    """
-    if mode not in ("credit", "refund"):
-        raise ValueError(mode)
-    with transaction.atomic():
-        lock_member(booking.member)
-        item = _unreturned_item(booking=booking)
-        if item is None:
-            return None
-        _give_back(item, booking.member, item.amount, mode=mode, by=by, about=booking, credit_booking=booking)
-    return item
-
-
-def paid_cycle_item(cycle):
-    """The paid PaymentItem of a cycle booking not yet refunded or credited, or None."""
-    return paid_items().filter(cycle_booking=cycle).select_related("payment").first()
-
-
-def refund_cycle_booking(cycle, *, amount, by=None, mode="credit"):
-    """Give back `amount` (at most what was paid) of a paid cycle booking, as `refund_booking` does
-    for one booking: a credit (avoir) or a refund. The caller decides the amount (the whole price,
-    or a prorata once the cycle has started: activities.services.cycle_amount_to_return).
-
-    Once only: returns the PaymentItem settled, or None when the cycle was not paid or was already
-    refunded or credited.
-    """
-    if mode not in ("credit", "refund"):
-        raise ValueError(mode)
-    with transaction.atomic():
-        lock_member(cycle.member)
-        item = _unreturned_item(cycle_booking=cycle)
-        if item is None:
-            return None
-        amount = min(Decimal(amount), item.amount)
-        _give_back(item, cycle.member, amount, mode=mode, by=by, about=cycle)
-    return item
-
-
-def _unreturned_item(**about):
-    return (
-        PaymentItem.objects.select_for_update()
-        .filter(state=PaymentItem.State.PAID, **about)
-        .select_related("payment")
-        .first()
-    )
-
-
-def _give_back(item, member, amount, *, mode, by, about, credit_booking=None):
-    """Credit or refund `amount` of a locked, paid, unreturned `item`; mark it returned; audit on `about`."""
-    payment = item.payment
-    if amount > ZERO:
-        if mode == "credit":
-            Credit.objects.create(
-                member=member,
-                amount=amount,
-                reason=_("Avoir : %(label)s") % {"label": item.label},
-                booking=credit_booking,
-                payment=payment,
-                created_by=by,
-            )
-        elif payment.method == Payment.Method.ONLINE:
-            record_refund(payment, amount, by=by)  # sent to the card provider after commit
-        else:  # cash, cheque…: handed back at the desk, nothing to send
-            Payment.objects.filter(pk=payment.pk).update(refunded_amount=F("refunded_amount") + amount)
-    item.returned_at = timezone.now()
-    item.returned_as = mode
-    item.state = PaymentItem.State.RETURNED
-    item.save(update_fields=["returned_at", "returned_as", "state"])
-    prefix = "escale.cycle_booking" if isinstance(about, CycleBooking) else "escale.booking"
-    log_action(
-        about,
-        f"{prefix}.{'credited' if mode == 'credit' else 'refunded'}",
-        actor=by,
-        on_behalf_of=member if by and by != member else None,
-        data={"amount": str(amount), "payment": payment.pk},
-    )
-
-
-class CancellationMoney(NamedTuple):
-    outcome: str  # "credit": what was paid becomes credit; "unpaid": nothing to pay any more; "free"
-    amount: Decimal
-
-
-def cancellation_money(booking):
-    """What cancelling `booking` does with the money, said to the member before they confirm: what
-    was paid becomes credit (avoir, see `credit_cancelled_booking`), an unpaid price is no longer
-    owed, a free booking costs nothing."""
-    item = paid_items().filter(booking=booking).first()
-    if item is not None:
-        return CancellationMoney("credit", item.amount)
-    if booking.price and booking.price > ZERO:
-        return CancellationMoney("unpaid", booking.price)
-    return CancellationMoney("free", ZERO)
-
-
-def credit_given_for(booking):
-    """The credit (avoir) given when `booking` was cancelled, or ZERO."""
-    return Credit.objects.filter(booking=booking, amount__gt=ZERO).aggregate(total=Sum("amount"))["total"] or ZERO
-
-
-def credit_cancelled_booking(booking, *, by=None):
-    """A paid booking was cancelled (by the member in time, or the session was cancelled): credit it."""
-    return refund_booking(booking, by=by, mode="credit")
-
-
 def pay_with_credit(member, *, memberships=(), bookings=(), cycle_bookings=(), by=None, request=None):
     """Pay with the member's credit (avoir); the balance must cover the total. Staff acting for
     the member need the person's `request` for this payment or a "pay" mandate.
@@ -415,7 +308,7 @@ def pay_with_credit(member, *, memberships=(), bookings=(), cycle_bookings=(), b
     with transaction.atomic():
         lock_member(member)
         lines = _lines(member, memberships, bookings, cycle_bookings)
-        total = sum((line[3] for line in lines), ZERO)
+        total = sum((line.amount for line in lines), ZERO)
         if credit_balance(member) < total:
             raise InsufficientCredit()
         payment = _create_payment(member, lines, variant=CREDIT_VARIANT, method=Payment.Method.CREDIT, by=by)

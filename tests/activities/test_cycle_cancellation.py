@@ -17,7 +17,7 @@ from core.roles import COORDINATOR
 from members import services as member_services
 from members.models import Credit, MemberProfile, Payment
 from members.services import give_mandate
-from members.services.payments import refund_cycle_booking
+from members.services.credits import refund_cycle_booking
 from tests.activities.factories import make_activity, make_place, make_session, make_user
 
 pytestmark = pytest.mark.django_db
