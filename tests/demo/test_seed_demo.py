@@ -167,20 +167,6 @@ def test_no_app_imports_the_demo_app():
     assert offenders == []
 
 
-def test_demo_code_imports_other_apps_at_module_top_only():
-    """No function-level import of a project app in demo/ (imports at the top of each module)."""
-    root = pathlib.Path(__file__).resolve().parents[2]
-    apps = "config|core|home|activities|members|care|indicators|search|demo"
-    nested = re.compile(rf"^\s+(from ({apps})[ .]|import ({apps})\b)")
-    offenders = [
-        f"{path.relative_to(root)}: {line.strip()}"
-        for path in (root / "demo").rglob("*.py")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if nested.match(line)
-    ]
-    assert offenders == []
-
-
 @pytest.mark.django_db
 def test_factories_build_a_news_item_with_an_image_and_a_verified_user(home_fr):
     index = NewsIndexPageFactory(parent=home_fr)
