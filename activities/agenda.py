@@ -18,12 +18,12 @@ from core.formatting import date_in_words, time_in_words, when_in_words
 def listing_queryset():
     """Sessions of live activities, with seat counts, place and activity in one query. Cancelled
     sessions stay listed (marked "Annulée", without booking offer): a session that silently vanishes
-    leaves people wondering whether they misread the programme."""
+    leaves people wondering whether they misread the programme. Seats come from the `seats_taken`
+    counter (activities/seats.py): no count of bookings."""
     return (
         Session.objects.filter(activity__live=True)
         .select_related("place", "activity")
         .defer("activity__body")
-        .with_counts()
         .order_by("start", "pk")
     )
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ActivitiesConfig(AppConfig):
     name = "activities"
     verbose_name = _("Activités")
+
+    def ready(self):
+        from activities import seats
+
+        seats.connect()

@@ -1,10 +1,12 @@
 """Calendar filters (theme, audience, commune, places disponibles), as a plain GET form."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import F
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 import django_filters
 
@@ -12,10 +14,17 @@ from activities.models import ActivityPage, Audience, Place, Session, Theme
 
 
 def _choices(model):
-    """(slug, name) in the active language; slugs are shared by all translations."""
-    locale = Locale.get_active()
-    rows = list(model.objects.filter(locale=locale).values_list("slug", "name"))
-    return rows or list(model.objects.filter(locale=Locale.get_default()).values_list("slug", "name"))
+    """(slug, name) in the active language, else in the default one; slugs are shared by all
+    translations. One query (no Locale lookup: the language codes are enough)."""
+    active = get_supported_content_language_variant(get_language())
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    rows = list(
+        model.objects.filter(locale__language_code__in={active, default}).values_list(
+            "locale__language_code", "slug", "name"
+        )
+    )
+    mine = [(slug, name) for code, slug, name in rows if code == active]
+    return mine or [(slug, name) for code, slug, name in rows if code == default]
 
 
 class SessionFilter(django_filters.FilterSet):
@@ -54,5 +63,5 @@ class SessionFilter(django_filters.FilterSet):
 
     def filter_available(self, queryset, name, value):
         if value:
-            return queryset.filter(status=Session.Status.SCHEDULED, confirmed_count__lt=F("capacity"))
+            return queryset.filter(status=Session.Status.SCHEDULED, seats_taken__lt=F("capacity"))
         return queryset

@@ -7,7 +7,8 @@ import zipfile
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -95,7 +96,7 @@ def staff_action_text(entry, activity=""):
 def staff_actions(member):
     """Action-log entries where someone other than the member acted for them or on their bookings."""
     booking_ct = ContentType.objects.get_for_model(Booking)
-    booking_ids = [str(pk) for pk in Booking.objects.filter(member=member).values_list("pk", flat=True)]
+    booking_ids = Booking.objects.filter(member=member).annotate(key=Cast("pk", CharField())).values("key")
     return (
         ActionLog.objects.filter(Q(on_behalf_of=member) | Q(content_type=booking_ct, object_id__in=booking_ids))
         .exclude(actor=member)
@@ -105,27 +106,42 @@ def staff_actions(member):
     )
 
 
-def timeline(member):
-    """Bookings, payments, memberships and staff actions, newest first, as dicts for the template."""
+def timeline(member, limit=None):
+    """Bookings, payments, memberships and staff actions, newest first, as dicts for the template.
+    With `limit`, only the `limit` newest entries: each source is read newest first and cut at `limit`
+    (an entry among the `limit` newest overall is among the `limit` newest of its source), so a page
+    of the history costs the same queries and at most 4 × `limit` rows whatever the member's past."""
+
+    def newest(queryset):
+        return queryset[:limit] if limit is not None else queryset
+
     entries = []
     bookings = list(
-        Booking.objects.filter(member=member).select_related("session__activity", "session__place", "made_by")
+        newest(
+            Booking.objects.filter(member=member)
+            .select_related("session__activity", "session__place", "made_by")
+            .order_by("-session__start", "-pk")
+        )
     )
     attach_localized_activities([booking.session for booking in bookings])  # the English title on /en/
     for booking in bookings:
         entries.append({"kind": "booking", "at": booking.session.start, "booking": booking})
-    for payment in Payment.objects.filter(member=member, fulfilled_at__isnull=False).select_related(
+    payments = Payment.objects.filter(member=member, fulfilled_at__isnull=False).select_related(
         "receipt", "tax_receipt"
-    ):
+    )
+    for payment in newest(payments.order_by("-fulfilled_at", "-pk")):
         entries.append({"kind": "payment", "at": payment.fulfilled_at, "payment": payment})
-    for membership in (
+    memberships = (
         Membership.objects.filter(member=member).exclude(status=Membership.Status.CANCELLED).select_related("type")
-    ):
+    )
+    for membership in newest(memberships.order_by("-valid_from", "-pk")):
         start = timezone.make_aware(timezone.datetime.combine(membership.valid_from, timezone.datetime.min.time()))
         entries.append({"kind": "membership", "at": start, "membership": membership})
-    actions = list(staff_actions(member))
+    actions = list(newest(staff_actions(member)))
     session_ids = {e.data.get("session") for e in actions if isinstance(e.data, dict) and e.data.get("session")}
-    titles = dict(Session.objects.filter(pk__in=session_ids).values_list("pk", "activity__title"))
+    titles = (
+        dict(Session.objects.filter(pk__in=session_ids).values_list("pk", "activity__title")) if session_ids else {}
+    )
     for entry in actions:
         activity = titles.get(entry.data.get("session"), "") if isinstance(entry.data, dict) else ""
         entries.append(
@@ -139,7 +155,13 @@ def timeline(member):
             }
         )
     entries.sort(key=lambda e: e["at"], reverse=True)
-    return entries
+    return entries if limit is None else entries[:limit]
+
+
+def timeline_page(member, number, per_page):
+    """(entries of page `number`, whether an older page exists): newest first."""
+    entries = timeline(member, limit=number * per_page + 1)
+    return entries[(number - 1) * per_page : number * per_page], len(entries) > number * per_page
 
 
 def attended_sessions(member, start, end):

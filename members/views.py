@@ -18,7 +18,7 @@ from activities.agenda import attach_localized_activities
 from activities.exceptions import TryAgain
 from activities.models import Booking
 from core.money import ZERO
-from members import history, services
+from members import history, services, space
 from members.exceptions import MembersError
 from members.forms import (
     AttestationForm,
@@ -48,7 +48,8 @@ def _pdf_response(content, filename):
 def dashboard(request):
     user = request.user
     today = timezone.localdate()
-    membership = services.active_membership_on(user, today)
+    membership, pending_memberships = space.memberships_on(user, today)
+    profile, credit = space.profile_and_credit(user)
     next_bookings = list(
         Booking.objects.filter(member=user, status__in=Booking.ACTIVE, session__start__gte=timezone.now())
         .select_related("session__activity", "session__place")
@@ -57,13 +58,13 @@ def dashboard(request):
     outstanding = list(services.outstanding_bookings(user))
     attach_localized_activities([booking.session for booking in next_bookings + outstanding])
     context = {
-        "profile": services.profile_of(user),
+        "profile": profile,
         "membership": membership,
-        "pending_memberships": Membership.objects.filter(member=user, status=Membership.Status.PENDING_PAYMENT),
+        "pending_memberships": pending_memberships,
         "next_bookings": next_bookings,
         "outstanding": outstanding,
         "outstanding_cycles": services.outstanding_cycle_bookings(user),
-        "credit": services.credit_balance(user),
+        "credit": credit,
         "mandates": Mandate.objects.filter(
             member=user, revoked_at__isnull=True, expires_at__gt=timezone.now()
         ).select_related("received_by"),
@@ -71,9 +72,30 @@ def dashboard(request):
     return render(request, "members/dashboard.html", context)
 
 
+HISTORY_PER_PAGE = 30
+HISTORY_MAX_PAGE = 200
+
+
+def _page_number(request):
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        return 1
+    return min(max(number, 1), HISTORY_MAX_PAGE)
+
+
 @member_view
 def history_view(request):
-    return render(request, "members/history.html", {"entries": history.timeline(request.user)})
+    """Newest first, HISTORY_PER_PAGE entries a page (the same queries whatever the member's past)."""
+    number = _page_number(request)
+    entries, has_older = history.timeline_page(request.user, number, HISTORY_PER_PAGE)
+    context = {
+        "entries": entries,
+        "page_number": number,
+        "newer_page": number - 1 if number > 1 else None,
+        "older_page": number + 1 if has_older else None,
+    }
+    return render(request, "members/history.html", context)
 
 
 @member_view

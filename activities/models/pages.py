@@ -138,14 +138,9 @@ class ActivityPage(Page):
         from activities.models.sessions import Session
 
         # Cancelled sessions stay listed, marked "Annulée" (never a booking offer on them).
-        return (
-            Session.objects.upcoming()
-            .exclude(status=Session.Status.DONE)
-            .for_activity(self.source_page())
-            .with_counts()
-        )
+        return Session.objects.upcoming().exclude(status=Session.Status.DONE).for_activity(self.source_page())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.upcoming_sessions().select_related("place")
+        context["sessions"] = self.upcoming_sessions().select_related("place", "activity")
         return context

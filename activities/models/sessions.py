@@ -61,6 +61,9 @@ class Session(models.Model):
         "activities.Place", verbose_name=_("Lieu"), on_delete=models.PROTECT, related_name="sessions"
     )
     capacity = models.PositiveIntegerField(_("Nombre de places"))
+    # Seats held (SEAT_STATUSES), recounted on every booking change under the session lock
+    # (activities/seats.py): listings read it instead of counting bookings.
+    seats_taken = models.PositiveIntegerField(default=0, editable=False)
     min_participants = models.PositiveIntegerField(_("Nombre minimum de participants"), default=0)
     waitlist_enabled = models.BooleanField(_("Liste d'attente ouverte"), default=True)
     pickup_seats = models.PositiveIntegerField(
@@ -117,6 +120,8 @@ class Session(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="session_ends_after_start"),
         ]
+        # Listings read scheduled sessions from now on, in start order (the home teaser takes 4).
+        indexes = [models.Index(fields=["status", "start", "id"], name="session_status_start_idx")]
 
     def __str__(self):
         local = timezone.localtime(self.start)
@@ -137,10 +142,11 @@ class Session(models.Model):
         return self.cancellation_deadline or self.start
 
     def seats_left(self):
-        """Seats left, from the `with_counts()` annotation when present, else counted from rows."""
+        """Seats left, from the `with_counts()` annotation when present, else from the `seats_taken`
+        counter (activities/seats.py): no query."""
         confirmed = getattr(self, "confirmed_count", None)
         if confirmed is None:
-            confirmed = self.bookings.filter(status__in=SEAT_STATUSES).count()
+            confirmed = self.seats_taken
         return max(self.capacity - confirmed, 0)
 
     def is_open_for_booking(self, now=None):

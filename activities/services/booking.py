@@ -80,7 +80,9 @@ def _book(session_pk, member, *, by, needs_pickup, pickup_address, price=None, l
     if needs_pickup and session.pickup_seats == 0:
         raise PickupFull()
 
-    seats, pickups = locking.seats_held(session)
+    # speedmember #17: seats from the counter of the row just locked (activities/seats.py keeps it
+    # exact under this lock); pick-up seats are counted only when asked for.
+    seats, pickups = locking.seats_held(session) if needs_pickup else (session.seats_taken, 0)
     if seats < session.capacity:
         if needs_pickup and pickups >= session.pickup_seats:
             raise PickupFull()

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.RequireStaffMFAMiddleware",
     "members.middleware.StaffOnlyAdminMiddleware",
+    # After authentication and messages: members get the shared body, their own parts filled in.
+    "home.page_cache.member.MemberPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -155,6 +157,9 @@ PAGE_CACHE_VIEWS = {
     "activities:programme",
     "activities:session_detail",
 }
+# Served to members from the shared body (home/page_cache/member.py). Not the booking page: it is personal
+# throughout and shows the seats left live.
+MEMBER_PAGE_CACHE_VIEWS = PAGE_CACHE_VIEWS - {"activities:session_detail"}
 # How long a search ranking (page ids and total) is reused; emptied on every publish. 0 turns it off.
 SEARCH_RESULTS_CACHE_SECONDS = env.int("SEARCH_RESULTS_CACHE_SECONDS", default=60)
 

@@ -56,3 +56,22 @@ def store(key, generation, response, timeout):
     the generation moved on and this possibly stale copy is never served."""
     entry = (generation, response.status_code, list(response.items()), response.content)
     page_cache().set(key, entry, timeout=timeout)
+
+
+def lookup_entry(key):
+    """(current generation, entry stored by `store_entry` under it, or None): one round trip."""
+    cache = page_cache()
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        return cache.get(GENERATION_KEY), None
+    entry = found.get(key)
+    if entry is None or entry[0] != generation:
+        return generation, None
+    return generation, entry[1]
+
+
+def store_entry(key, generation, value, timeout):
+    """Keep `value` under the generation read before it was made (see `store`)."""
+    page_cache().set(key, (generation, value), timeout=timeout)

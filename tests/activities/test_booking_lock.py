@@ -29,7 +29,7 @@ def lock_spy(monkeypatch):
     return calls
 
 
-def test_the_lock_is_held_for_four_statements_lock_count_insert_audit(lock_spy):
+def test_the_lock_is_held_for_four_statements_lock_insert_count_audit(lock_spy):
     session = make_session(capacity=12)
     member = make_user()
 
@@ -40,7 +40,8 @@ def test_the_lock_is_held_for_four_statements_lock_count_insert_audit(lock_spy):
     assert len(lock_spy) == 1
     under_lock = [q["sql"] for q in queries.captured_queries[lock_spy[0] - queries.initial_queries :]]
     statements = [sql for sql in under_lock if not sql.startswith(("SAVEPOINT", "RELEASE", "SET LOCAL"))]
-    assert len(statements) == 4, statements  # lock the session, count its seats, insert the booking, audit it
+    # lock the session (its seat counter comes with it), insert the booking, update the counter, audit it
+    assert len(statements) == 4, statements
 
 
 def test_a_double_click_is_refused_without_queueing_for_the_lock(lock_spy):
