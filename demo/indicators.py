@@ -27,6 +27,7 @@ from django.utils import timezone
 from payments import PaymentStatus
 
 from activities.models import ActivityPage, Booking, Place, Session
+from activities.seats import refresh_seats
 from demo.activities import ACTIVITIES, PLACES
 from indicators.models import SurveyAnswer, SurveyInvitation
 from indicators.surveys import CATCH_UP_DAYS
@@ -301,6 +302,7 @@ class History:
     def save(self):
         _create_keeping_dates(Session, self.sessions, ["created_at", "updated_at"])
         _create_keeping_dates(Booking, self.bookings, ["created_at"])
+        refresh_seats([session.pk for session in self.sessions])  # bulk_create sends no signal: the seat counters
         self.pay_everything()
         self.payments.sort(key=lambda payment: payment.fulfilled_at)
         _create_keeping_dates(Payment, self.payments, ["created", "modified"])

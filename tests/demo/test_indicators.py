@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from activities.models import Booking
+from activities.seats import drifted
 from core.models import ActionLog
 from demo.indicators import HISTORY_DAYS, REGULARS, regular_email
 from indicators import services, surveys
@@ -77,6 +78,7 @@ def test_the_history_keeps_receipts_in_order_tells_no_one_and_leaves_nothing_to_
     upcoming = Booking.objects.filter(session__start__gte=timezone.now())
     logged = ActionLog.objects.filter(code__startswith="escale.booking.").values_list("object_id", flat=True)
     assert {str(pk) for pk in upcoming.values_list("pk", flat=True)} == set(logged)
+    assert not drifted()  # every seat counter agrees with the bookings, the history's included
     assert not past.exclude(made_by=F("member")).exists()  # nobody reads "booked by the team"
     for user in User.objects.filter(email__in=["membre@escale.example", regular_email(REGULARS)]):
         assert not member_services.outstanding_bookings(user).filter(session__start__lt=timezone.now()).exists()
