@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "care",
     "indicators",
     "search",
+    "demo",  # last: the demo data uses every app above, none of them uses it
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
