@@ -9,11 +9,11 @@ from django.urls import reverse
 
 import pytest
 
+from demo.partners import create_partners
 from members.models import Consent, MemberProfile
 from newsletter.models import Delivery, NewsletterIssuePage, Subscriber
 from newsletter.services import sending, subscriptions
 from newsletter.tasks import send_issue
-from partners.demo import create_partners
 
 pytestmark = pytest.mark.django_db
 

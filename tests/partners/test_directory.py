@@ -4,8 +4,8 @@ from django.urls import reverse
 
 import pytest
 
+from demo.partners import create_partners
 from partners import geo
-from partners.demo import create_partners
 from partners.models import Offer, PartnerOrganisation
 from partners.services import directory
 

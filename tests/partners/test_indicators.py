@@ -7,10 +7,10 @@ from django.utils import timezone
 
 import pytest
 
+from demo.partners import create_partners
 from indicators.reports import annual_report_html
 from indicators.services import Period
 from indicators.services.outreach import outreach_figures
-from partners.demo import create_partners
 from partners.models import CardCheck
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Demo partners for `seed_demo` (the demo/ app did not exist yet): 21 organisations in the seven categories
+"""Demo partners for `seed_demo`: 22 organisations in the seven categories
 around Bègles and Bordeaux, at real-looking points, with their offers and a signed convention."""
 
 import datetime
