@@ -21,7 +21,8 @@ def _check(request):
 def offers_to_review(request):
     _check(request)
     offers = Offer.objects.filter(status=Offer.Status.SUBMITTED).select_related("partner").order_by("updated_at")
-    return TemplateResponse(request, "partners/admin/offers_to_review.html", {"offers": offers})
+    to_invite = PartnerOrganisation.objects.exclude(status=PartnerOrganisation.Status.ACTIVE).order_by("name")
+    return TemplateResponse(request, "partners/admin/offers_to_review.html", {"offers": offers, "to_invite": to_invite})
 
 
 @require_POST

@@ -122,3 +122,12 @@ def test_a_commune_correspondent_proposes_an_organisation(client, make_user):
     proposed = PartnerOrganisation.objects.get(name="Librairie du Port")
     assert proposed.status == "proposed" and proposed.proposed_by == correspondent
     assert not PartnerOrganisation.objects.public().filter(pk=proposed.pk).exists()
+
+
+def test_staff_see_organisations_to_invite_and_invite_one(client, administrator, organisation):
+    client.force_login(administrator)
+    page = client.get(reverse("partners_staff:offers_to_review")).content.decode()
+    assert "Fromagerie Lafitte" in page and "invitation à signer" in page
+    client.post(reverse("partners_staff:invite", args=[organisation.pk]))
+    organisation.refresh_from_db()
+    assert organisation.status == "invited"
