@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,6 +26,7 @@ def _pdf_response(request, card):
     return response
 
 
+@login_required
 def my_card(request):
     card = cards.current_card(request.user)
     if request.method == "POST" and request.POST.get("action") == "reissue":
@@ -35,6 +36,7 @@ def my_card(request):
     return render(request, "partners/my_card.html", _card_context(request, card))
 
 
+@login_required
 def my_card_pdf(request):
     return _pdf_response(request, cards.current_card(request.user))
 

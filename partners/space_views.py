@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -48,12 +48,14 @@ def sign_convention(request, token):
     return render(request, "partners/sign.html", context)
 
 
+@login_required
 def space(request):
     partner = _my_partner(request)
     context = {"partner": partner, "offers": partner.offers.all(), "acceptance": partner.acceptances.first()}
     return render(request, "partners/space.html", context)
 
 
+@login_required
 def edit_details(request):
     partner = _my_partner(request)
     form = PartnerDetailsForm(request.POST or None, instance=partner)
@@ -64,6 +66,7 @@ def edit_details(request):
     return render(request, "partners/edit.html", {"form": form, "title": _("Ma fiche"), "partner": partner})
 
 
+@login_required
 def edit_offer(request, pk=None):
     partner = _my_partner(request)
     offer = get_object_or_404(Offer, pk=pk, partner=partner) if pk else Offer(partner=partner)
@@ -76,6 +79,7 @@ def edit_offer(request, pk=None):
     return render(request, "partners/edit.html", {"form": form, "title": title, "partner": partner})
 
 
+@login_required
 def propose(request):
     if not (request.user.is_staff or request.user.groups.filter(name=COMMUNE_CORRESPONDENT).exists()):
         raise PermissionDenied

@@ -84,3 +84,12 @@ def test_the_desk_prints_and_reissues_a_card_members_cannot(client, card_member,
     client.post(reverse("partners_staff:desk_reissue", args=[card_member.pk]))
     old.refresh_from_db()
     assert old.revoked_at is not None
+
+
+@pytest.mark.parametrize(
+    "path", ["/fr/carte/", "/fr/carte/carte.pdf", "/fr/partenaires/espace/", "/fr/partenaires/proposer/"]
+)
+def test_a_visitor_who_is_not_logged_in_is_sent_to_the_login_page(client, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert "/comptes/login/" in response["Location"]
