@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "activities",
     "members",
     "care",
+    "solidarity",
     "indicators",
     "search",
     "wagtail_localize",
