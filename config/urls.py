@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("activities.urls")),
     path("", include("members.urls")),
+    path("", include("solidarity.urls")),
     path("", include("indicators.urls")),
     path("", include("search.urls")),
     # French prefixes under another language (old links): redirect to the translated prefix.
