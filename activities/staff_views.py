@@ -16,10 +16,10 @@ from django.views.decorators.cache import never_cache
 from activities import services
 from activities.forms import BookingForm, MemberSearchForm, OnBehalfForm
 from activities.models import SEAT_STATUSES, Booking, CallListEntry, CycleBooking, Session
+from core.errors import DomainError
+from core.exports import table_response
 from core.formatting import when_in_words
 from core.money import ReturnMode
-from home.errors import DomainError
-from home.exports import table_response
 
 staff_view = never_cache
 

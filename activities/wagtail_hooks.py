@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from activities import series_views, staff_views
 from activities.models import Audience, Place, Session, Theme
-from home.admin_menu import PermissionMenuItem
+from core.admin_menu import PermissionMenuItem
 
 
 class ThemeViewSet(SnippetViewSet):

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from care import services
-from care.models import CaseFile, Intervention, NextStep, Note, Orientation
+from care.models import CASE_DETAIL_FIELDS, CaseFile, Intervention, NextStep, Note, Orientation
 from core.bounds import BoundedDateField, validate_period
 
 
@@ -46,23 +46,7 @@ class CaseFileForm(forms.ModelForm):
 
     class Meta:
         model = CaseFile
-        fields = [
-            "first_name",
-            "last_name",
-            "phone",
-            "commune",
-            "identified_on",
-            "identified_via",
-            "identified_via_detail",
-            "helped_relationship",
-            "helped_lives_at_home",
-            "helped_condition",
-            "followup_consent_on",
-            "followup_consent_recorded_by",
-            "followup_consent_scope",
-            "sharing_consent_on",
-            "sharing_consent_scope",
-        ]
+        fields = CASE_DETAIL_FIELDS
         widgets = {
             "identified_on": DateInput(),
             "followup_consent_on": DateInput(),

@@ -11,6 +11,25 @@ from django.utils.translation import gettext_lazy as _
 
 from care.fields import CareEncryptedCharField, CareEncryptedTextField
 
+# The details of a case file staff type in (care.forms.CaseFileForm); the services also accept `person`.
+CASE_DETAIL_FIELDS = (
+    "first_name",
+    "last_name",
+    "phone",
+    "commune",
+    "identified_on",
+    "identified_via",
+    "identified_via_detail",
+    "helped_relationship",
+    "helped_lives_at_home",
+    "helped_condition",
+    "followup_consent_on",
+    "followup_consent_recorded_by",
+    "followup_consent_scope",
+    "sharing_consent_on",
+    "sharing_consent_scope",
+)
+
 
 class CaseFile(models.Model):
     """The follow-up of one accompanied person: a member (person) or a contact without an account."""

@@ -1,15 +1,12 @@
 """Care staff views in the Wagtail admin: thin, every one checks the role, then the object, through care.services."""
 
-import csv
 import datetime
 import functools
-import io
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from care import forms, journal, services
 from care.models import CaseFile
+from core import exports
 
 
 def care_view(view):
@@ -295,26 +293,8 @@ def indicators(request):
 
 
 def _export(filename, export_format, header, rows):
-    if export_format == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.append([str(cell) for cell in header])
-        for row in rows:
-            sheet.append([cell if isinstance(cell, int) else str(cell) for cell in row])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.write("\ufeff")  # lets spreadsheet software detect UTF-8
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([str(cell) for cell in header])
-        writer.writerows(rows)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{export_format}"'
+    """Through core.exports, so typed text is neutralised against spreadsheet formulas like every staff export."""
+    response = exports.table_response(filename, header, list(rows), export_format)
     response["Cache-Control"] = "no-store"
     return response
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from core import admin_views
-from home.admin_menu import PermissionMenuItem
+from core.admin_menu import PermissionMenuItem
 
 
 @hooks.register("register_admin_urls")

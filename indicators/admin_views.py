@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from care import services as care_services
 from indicators import reports, services
 from indicators.forms import PeriodForm, report_years
 
@@ -17,8 +18,6 @@ view_indicators = permission_required(PERMISSION, raise_exception=True)
 def _log_care_read(user, period, detail):
     """Reading the care aggregates is written in the care access log, as care's own indicators page does.
     Returns whether this user is shown care figures at all (services.shows_care)."""
-    from care import services as care_services
-
     if not services.shows_care(user):
         return False
 

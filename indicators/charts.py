@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 
-from home.exports import Percent
+from core.exports import Percent
 from indicators.disclosure import Hidden
 
 WIDTH = 640

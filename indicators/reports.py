@@ -3,12 +3,14 @@ services.compare(); the annual report as PDF (WeasyPrint) and as a workbook of s
 
 from decimal import Decimal
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from home.exports import XLSX_CONTENT_TYPE, fill_sheet, workbook_bytes
+from core.exports import XLSX_CONTENT_TYPE, fill_sheet, workbook_bytes
+from core.pdf import render_html, render_pdf
+from core.site_settings import site_settings
+from home.models import SiteSettings
 from indicators import services
 from indicators.charts import bar_chart
 
@@ -204,34 +206,24 @@ def presentation(comparison):
 # --- Annual report ---------------------------------------------------------------------------------------------
 
 
-def _organisation():
-    from wagtail.models import Site
-
-    from home.models import SiteSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return SiteSettings.for_site(site) if site else SiteSettings()
-
-
 def annual_report_context(year, *, now=None, with_care=False):
     comparison = services.compare(services.year_period(year), now=now, with_care=with_care)
     return {
         **presentation(comparison),
         "year": year,
-        "organisation": _organisation(),
+        "organisation": site_settings(SiteSettings),
         "generated_at": timezone.localtime(now or timezone.now()),
     }
 
 
 def annual_report_html(year, *, now=None, with_care=False):
     context = annual_report_context(year, now=now, with_care=with_care)
-    return render_to_string("indicators/pdf/annual_report.html", context)
+    return render_html("indicators/pdf/annual_report.html", context)
 
 
 def annual_report_pdf(year, *, now=None, with_care=False):
-    from weasyprint import HTML
-
-    return HTML(string=annual_report_html(year, now=now, with_care=with_care)).write_pdf()
+    context = annual_report_context(year, now=now, with_care=with_care)
+    return render_pdf("indicators/pdf/annual_report.html", context)
 
 
 def _sheet_title(title, taken):

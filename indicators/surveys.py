@@ -10,7 +10,6 @@ scanners that follow every link must not answer for the person). One answer per 
 import datetime
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -20,8 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from activities.models import Booking
+from core import signing
 from core.formatting import when_in_words
+from core.site_settings import site_settings
 from indicators.models import SurveyAnswer, SurveyInvitation, SurveySettings
+from members.services import member_language, preferred_contact
 
 SALT = "indicators.survey"
 LINK_MAX_AGE = datetime.timedelta(days=60)
@@ -36,10 +38,7 @@ class InvalidSurveyLink(Exception):
 
 
 def surveys_enabled():
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return bool(site and SurveySettings.for_site(site).send_surveys)
+    return site_settings(SurveySettings).send_surveys
 
 
 def choices_for(question):
@@ -61,17 +60,14 @@ def choices_for(question):
 
 
 def make_token(invitation):
-    return signing.TimestampSigner(salt=SALT).sign(str(invitation.pk))
+    return signing.make_token(SALT, invitation.pk)
 
 
 def read_token(token):
     """The invitation a link is for; raises InvalidSurveyLink when altered, older than 60 days or unknown."""
-    try:
-        pk = signing.TimestampSigner(salt=SALT).unsign(token, max_age=LINK_MAX_AGE)
-    except signing.BadSignature as exc:  # SignatureExpired is a BadSignature
-        raise InvalidSurveyLink() from exc
-    invitation = SurveyInvitation.objects.select_related("session__activity").filter(pk=pk).first()
-    if invitation is None:
+    pk = signing.read_token(SALT, token, max_age=LINK_MAX_AGE)
+    invitation = pk and SurveyInvitation.objects.select_related("session__activity").filter(pk=pk).first()
+    if not invitation:
         raise InvalidSurveyLink()
     return invitation
 
@@ -152,11 +148,10 @@ def bookings_to_survey(now=None):
 
 
 def invite_attendees(now=None):
-    """Create one invitation per attended booking due (see bookings_to_survey) and queue its e-mail after
-    commit. Does nothing when the survey is switched off. Idempotent: a booking is invited once, even when
-    two jobs run at the same time (unique booking on the invitation). Returns the invitations created."""
-    from indicators.tasks import send_survey_email
-
+    """Create one invitation per attended booking due (see bookings_to_survey); the caller sends them
+    (indicators.tasks.send_satisfaction_surveys queues one e-mail each after commit). Does nothing when the
+    survey is switched off. Idempotent: a booking is invited once, even when two jobs run at the same time
+    (unique booking on the invitation). Returns the invitations created."""
     if not surveys_enabled():
         return []
     created = []
@@ -166,7 +161,6 @@ def invite_attendees(now=None):
                 invitation = SurveyInvitation.objects.create(booking_id=booking_id, session_id=session_id)
         except IntegrityError:
             continue
-        transaction.on_commit(lambda pk=invitation.pk: send_survey_email.enqueue(pk))
         created.append(invitation)
     return created
 
@@ -174,8 +168,6 @@ def invite_attendees(now=None):
 def send_invitation(invitation):
     """E-mail the survey (text + HTML) in the member's language; only to members reached by e-mail
     (a survey is not worth a phone call). Marks it sent; returns the message or None."""
-    from members.services import member_language, preferred_contact
-
     if invitation.sent_at or invitation.booking is None:
         return None
     member = invitation.booking.member

@@ -1,21 +1,28 @@
-"""Background work (django-tasks): the satisfaction survey e-mails."""
+"""Background work (django-tasks): the satisfaction survey e-mails.
+
+Imports go one way: this module calls indicators.surveys, which never imports tasks.
+"""
+
+from django.db import transaction
 
 from django_tasks import task
+
+from indicators.models import SurveyInvitation
+from indicators.surveys import invite_attendees, send_invitation
 
 
 @task()
 def send_satisfaction_surveys():
-    """Invite everyone present at yesterday's sessions (once per booking); returns how many."""
-    from indicators.surveys import invite_attendees
-
-    return len(invite_attendees())
+    """Invite everyone present at yesterday's sessions (once per booking) and queue each e-mail after
+    commit; returns how many."""
+    invitations = invite_attendees()
+    for invitation in invitations:
+        transaction.on_commit(lambda pk=invitation.pk: send_survey_email.enqueue(pk))
+    return len(invitations)
 
 
 @task()
 def send_survey_email(invitation_id):
-    from indicators.models import SurveyInvitation
-    from indicators.surveys import send_invitation
-
     invitation = (
         SurveyInvitation.objects.select_related("booking__member", "session__activity").filter(pk=invitation_id).first()
     )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from home.admin_menu import PermissionMenuItem
+from core.admin_menu import PermissionMenuItem
 from indicators import admin_views, services
 from indicators.admin_views import PERMISSION
 

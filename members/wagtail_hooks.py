@@ -11,7 +11,7 @@ from wagtail.admin.menu import LinkMenuItemComponent
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from activities.exceptions import TryAgain
-from home.admin_menu import PermissionMenuItem
+from core.admin_menu import PermissionMenuItem
 from members import services, staff_views, validation_views
 from members.models import MembershipType
 from members.refund_views import RefundViewSet

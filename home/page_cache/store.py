@@ -30,21 +30,15 @@ def current_generation():
 
 def page_key(*, scheme, host, language, text_size, full_path):
     digest = hashlib.sha256(f"{scheme}://{host}{full_path}".encode()).hexdigest()
-    return f"page-cache:{language}:{text_size}:{digest}"
+    return f"page-cache:v2:{language}:{text_size}:{digest}"  # v2: entries are (generation, value)
 
 
 def lookup(key):
     """(current generation, cached response or None), in one round trip to the cache."""
-    cache = page_cache()
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        return cache.get(GENERATION_KEY), None
-    entry = found.get(key)
-    if entry is None or entry[0] != generation:
+    generation, entry = lookup_entry(key)
+    if entry is None:
         return generation, None
-    _generation, status, headers, content = entry
+    status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -54,8 +48,7 @@ def lookup(key):
 def store(key, generation, response, timeout):
     """Keep `response` under the generation read *before* it was rendered: if content changed meanwhile,
     the generation moved on and this possibly stale copy is never served."""
-    entry = (generation, response.status_code, list(response.items()), response.content)
-    page_cache().set(key, entry, timeout=timeout)
+    store_entry(key, generation, (response.status_code, list(response.items()), response.content), timeout)
 
 
 def lookup_entry(key):

@@ -157,18 +157,34 @@ class PaymentItem(models.Model):
         return f"{self.label} : {self.amount}"
 
 
-class ReceiptSequence(models.Model):
-    """The last receipt number given in a year; its row is locked while a number is taken."""
+class YearSequence(models.Model):
+    """The last number given in a year; its row is locked while a number is taken
+    (members.services.receipts.next_number)."""
 
     year = models.PositiveIntegerField(primary_key=True)
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("Numérotation des reçus")
-        verbose_name_plural = _("Numérotations des reçus")
+        abstract = True
 
     def __str__(self):
         return f"{self.year}: {self.last_number}"
+
+
+class ReceiptSequence(YearSequence):
+    """The last receipt number given in a year."""
+
+    class Meta:
+        verbose_name = _("Numérotation des reçus")
+        verbose_name_plural = _("Numérotations des reçus")
+
+
+class TaxReceiptSequence(YearSequence):
+    """The last tax receipt (reçu fiscal) number given in a year."""
+
+    class Meta:
+        verbose_name = _("Numérotation des reçus fiscaux")
+        verbose_name_plural = _("Numérotations des reçus fiscaux")
 
 
 class Receipt(models.Model):
@@ -218,20 +234,6 @@ class Credit(models.Model):
 
     def __str__(self):
         return f"{self.amount} – {self.reason}"
-
-
-class TaxReceiptSequence(models.Model):
-    """The last tax receipt (reçu fiscal) number given in a year; its row is locked while a number is taken."""
-
-    year = models.PositiveIntegerField(primary_key=True)
-    last_number = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("Numérotation des reçus fiscaux")
-        verbose_name_plural = _("Numérotations des reçus fiscaux")
-
-    def __str__(self):
-        return f"{self.year}: {self.last_number}"
 
 
 class TaxReceipt(models.Model):

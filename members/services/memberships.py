@@ -2,10 +2,8 @@
 
 import calendar
 import datetime
-from decimal import Decimal
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -14,13 +12,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from activities.models import CallListEntry
+from core import signing
 from core.audit import log_action
 from core.formatting import EN_MONTHS, FR_MONTHS
+from core.money import ZERO
 from members.exceptions import InvalidRenewalLink, MembershipTypeUnavailable
 from members.models import Membership, MembershipType, PaymentItem
 from members.services.fulfilment import lock_member, void_pending
 
-ZERO = Decimal("0.00")
 RENEWAL_SALT = "members.renewal"
 RENEWAL_LINK_MAX_AGE = datetime.timedelta(days=7)
 REMINDER_DAYS_BEFORE = 30
@@ -148,17 +147,14 @@ def start_membership(member, membership_type, *, by=None, start=None, request=No
 
 
 def make_renewal_token(membership):
-    return signing.TimestampSigner(salt=RENEWAL_SALT).sign(str(membership.pk))
+    return signing.make_token(RENEWAL_SALT, membership.pk)
 
 
 def read_renewal_token(token):
     """The membership a renewal link is for; raises InvalidRenewalLink when forged or older than 7 days."""
-    try:
-        pk = signing.TimestampSigner(salt=RENEWAL_SALT).unsign(token, max_age=RENEWAL_LINK_MAX_AGE)
-    except signing.BadSignature as exc:  # SignatureExpired is a BadSignature
-        raise InvalidRenewalLink() from exc
-    membership = Membership.objects.select_related("member", "type").filter(pk=pk).first()
-    if membership is None or not membership.member.is_active:
+    pk = signing.read_token(RENEWAL_SALT, token, max_age=RENEWAL_LINK_MAX_AGE)
+    membership = pk and Membership.objects.select_related("member", "type").filter(pk=pk).first()
+    if not membership or not membership.member.is_active:
         raise InvalidRenewalLink()
     return membership
 

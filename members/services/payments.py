@@ -12,7 +12,7 @@ from payments import PaymentStatus
 
 from activities.models import Booking, CycleBooking
 from core.audit import log_action
-from core.money import round_money
+from core.money import ZERO, round_money
 from members.exceptions import (
     AlreadyPaid,
     ChequeNumberRequired,
@@ -34,7 +34,6 @@ from members.services.fulfilment import (
 )
 from members.services.profiles import member_language
 
-ZERO = Decimal("0.00")
 ONSITE_VARIANT = "onsite"
 CREDIT_VARIANT = "credit"
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from core.audit import log_action
 from core.phones import normalise_phone
+from core.site_settings import site_settings
 from members.models import Consent, MemberProfile, MembersSettings
 
 
@@ -21,12 +22,7 @@ def profile_of(user):
 
 
 def _members_settings(request=None):
-    if request is not None:
-        return MembersSettings.for_request(request)
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return MembersSettings.for_site(site) if site else MembersSettings()
+    return site_settings(MembersSettings, request)
 
 
 class ConsentText(NamedTuple):

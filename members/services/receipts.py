@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from activities.agenda import attach_localized_activities
+from core.pdf import render_pdf
+from core.site_settings import site_settings
 from home.models import SiteSettings
 from members.models import Receipt, ReceiptSequence
 
@@ -58,27 +59,15 @@ def issue_receipt(payment):
     return receipt
 
 
-def _organisation():
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return SiteSettings.for_site(site) if site else SiteSettings()
-
-
 def member_language(user):
     """The language the member chose in their profile (French when they have no profile)."""
     profile = getattr(user, "member_profile", None) if user is not None else None
     return profile.language if profile is not None else settings.LANGUAGE_CODE
 
 
-def render_pdf(template, context, *, language=None):
-    """PDF bytes of `template`, written in `language` (the active language when None)."""
-    from weasyprint import HTML
-
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    with translation.override(language):
-        html = render_to_string(template, {**context, "organisation": _organisation(), "LANGUAGE_CODE": language})
-    return HTML(string=html).write_pdf()
+def render_member_pdf(template, context, *, language=None):
+    """PDF bytes of a members document on the association's letterhead, in `language` (active one when None)."""
+    return render_pdf(template, {**context, "organisation": site_settings(SiteSettings)}, language=language)
 
 
 PAGE_SIZES = ("A4", "A5")
@@ -97,7 +86,7 @@ def render_receipt_pdf(receipt, *, size="A4"):
         "page_size": size,
         "credit_used": credit_used(receipt.payment),
     }
-    return render_pdf("members/pdf/receipt.html", context, language=member_language(receipt.payment.member))
+    return render_member_pdf("members/pdf/receipt.html", context, language=member_language(receipt.payment.member))
 
 
 def render_attestation_pdf(member, bookings, *, start, end):
@@ -108,4 +97,4 @@ def render_attestation_pdf(member, bookings, *, start, end):
     with translation.override(language):
         attach_localized_activities([booking.session for booking in bookings])
     context = {"member": member, "bookings": bookings, "start": start, "end": end, "today": timezone.localdate()}
-    return render_pdf("members/pdf/attestation.html", context, language=language)
+    return render_member_pdf("members/pdf/attestation.html", context, language=language)

@@ -9,9 +9,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from core.money import ZERO
 from members.models import Payment, PaymentItem, TaxReceipt, TaxReceiptSequence
 
-ZERO = Decimal("0.00")
 # A payment made with a credit (avoir) brings no new money: it was received (and receipted) before.
 RECEIPTED_METHODS = (*Payment.ON_SITE_METHODS, Payment.Method.ONLINE)
 
@@ -60,9 +60,9 @@ def issue_tax_receipt(payment, *, member_settings=None):
 def render_tax_receipt_pdf(tax_receipt):
     """The Cerfa 11580 receipt as PDF bytes."""
     from members.services.profiles import _members_settings
-    from members.services.receipts import render_pdf
+    from members.services.receipts import render_member_pdf
 
-    return render_pdf(
+    return render_member_pdf(
         "members/pdf/tax_receipt.html",
         {
             "tax_receipt": tax_receipt,

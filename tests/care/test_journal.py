@@ -78,3 +78,14 @@ def test_a_bad_date_in_the_journal_filter_is_reported_not_a_server_error(client,
     response = client.get("/admin/accompagnement/journal/", {"start": "9999-99-99", "case": "abc"})
     assert response.status_code == 200
     assert 'class="care-error"' in response.content.decode()
+
+
+def test_a_care_export_cell_starting_with_a_formula_sign_is_neutralised(client, administrator, social_worker):
+    case = services.create_case(
+        social_worker, first_name="=HYPERLINK(1)", last_name="Lemoine", referents=[social_worker]
+    )
+    services.get_case(social_worker, case.pk)
+    client.force_login(administrator)
+    csv_body = client.get(f"/admin/accompagnement/dossier/{case.pk}/journal/", {"format": "csv"}).content.decode()
+    assert "'=HYPERLINK(1)" in csv_body
+    assert ";=HYPERLINK" not in csv_body

@@ -8,8 +8,8 @@ from django.utils import translation
 
 import pytest
 
+from core import pdf
 from members.models import MemberProfile
-from members.services import receipts
 from tests.conftest import publish
 from tests.factories import StandardPageFactory
 from tests.members.factories import make_booking, make_membership, make_membership_type, make_session, make_user
@@ -95,14 +95,14 @@ def test_english_pages_write_colons_without_a_space_before_them():
 def rendered_html(monkeypatch):
     """The HTML each PDF was made from (WeasyPrint's output is compressed)."""
     pages = []
-    original = receipts.render_to_string
+    original = pdf.render_to_string
 
     def keep(template, context):
         html = original(template, context)
         pages.append(html)
         return html
 
-    monkeypatch.setattr(receipts, "render_to_string", keep)
+    monkeypatch.setattr(pdf, "render_to_string", keep)
     return pages
 
 
