@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from home.errors import DomainError
+from core.errors import DomainError
 
 
 class SolidarityError(DomainError):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from home.errors import DomainError
+from core.errors import DomainError
 from solidarity.forms import HelpRequestForm, MessageForm, ReportForm, VolunteerForm
 from solidarity.models import HelpRequest, Message, Offer, VolunteerProfile
 from solidarity.services import moderation, requests, visibility, volunteers
