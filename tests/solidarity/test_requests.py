@@ -5,6 +5,7 @@ import datetime
 
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
@@ -16,6 +17,7 @@ from members.history import timeline
 from solidarity.exceptions import NotAllowed, NotAVolunteer, RequestNotOpen, TooEarly
 from solidarity.models import HelpRequest, Offer
 from solidarity.services import requests, visibility
+from solidarity.services.figures import counts
 from tests.solidarity.conftest import CAREGIVER_PHONE, VOLUNTEER_PHONE, make_volunteer
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +150,21 @@ def test_cancelling_an_accepted_request_hides_contacts_again(
     assert visibility.contact_details(help_request, caregiver) is None
     assert [m.to for m in mail.outbox] == [[caregiver.email]]
     assert Offer.objects.get(pk=offer.pk).status == "accepted"
+
+
+def test_honoured_request_is_counted_in_the_figures_and_shown_on_the_dashboard(
+    client, administrator, caregiver, volunteer, request_fields
+):
+    help_request = requests.post_request(caregiver, by=caregiver, **request_fields)
+    offer = requests.make_offer(help_request, volunteer=volunteer)
+    requests.accept_offer(offer, by=caregiver)
+    later = help_request.starts_at + datetime.timedelta(hours=3)
+    requests.confirm_outcome(help_request, by=caregiver, honoured=True, now=later)
+    requests.confirm_outcome(help_request, by=volunteer, honoured=True, now=later)
+    today = timezone.localdate()
+    data = counts(today, today)
+    assert (data["requests"], data["answered"], data["closed"], data["honoured"]) == (1, 1, 1, 1)
+    assert data["by_kind"]["shopping"] == 1
+    client.force_login(administrator)
+    body = client.get(reverse("indicators_admin:dashboard")).content.decode()
+    assert "Entraide et veille téléphonique" in body and "Demandes d&#x27;entraide" in body
