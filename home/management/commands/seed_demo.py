@@ -10,7 +10,7 @@ from home.demo import no_redirects_on_slug_change
 from home.demo import seed as seed_home
 
 # Other apps add their demo data in `<app>/demo.py`, a `seed(*, stdout)` function; called in this order.
-DEMO_APPS = ("activities", "members", "care", "indicators", "search")
+DEMO_APPS = ("activities", "members", "care", "solidarity", "indicators", "search")
 BASE_URL = "http://127.0.0.1:8000"
 
 
