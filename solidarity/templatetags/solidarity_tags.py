@@ -3,7 +3,6 @@
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from core.formatting import when_in_words
 from solidarity.services.visibility import first_name_only
@@ -16,9 +15,7 @@ def help_when(help_request):
     """ "jeudi 4 décembre, 14 h 30 (chaque semaine, 6 fois)"."""
     text = when_in_words(timezone.localtime(help_request.starts_at))
     if help_request.is_recurring:
-        text += " " + ngettext("(chaque semaine, %(n)s fois)", "(chaque semaine, %(n)s fois)", help_request.weeks) % {
-            "n": help_request.weeks
-        }
+        text += " " + _("(chaque semaine, %(weeks)s fois)") % {"weeks": help_request.weeks}
     return text
 
 
