@@ -62,7 +62,7 @@ def make_offer(help_request, *, volunteer):
     if active_volunteer(volunteer) is None or volunteer.pk == help_request.requester_id:
         raise NotAVolunteer()
     with transaction.atomic():
-        help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
+        help_request = HelpRequest.objects.select_for_update(of=("self",)).get(pk=help_request.pk)
         if help_request.status != Status.OPEN:
             raise RequestNotOpen()
         offer, created = Offer.objects.get_or_create(request=help_request, volunteer=volunteer)
@@ -91,7 +91,9 @@ def accept_offer(offer, *, by, asked_by="", relative_name=""):
     """The requester (or staff at their request) accepts one pending offer: the others are declined, both
     sides get each other's contact after commit. Raises NotAllowed, RequestNotOpen, MandateRequired."""
     with transaction.atomic():
-        help_request = HelpRequest.objects.select_for_update().select_related("requester").get(pk=offer.request_id)
+        help_request = (
+            HelpRequest.objects.select_for_update(of=("self",)).select_related("requester").get(pk=offer.request_id)
+        )
         authority = _authority(by, help_request.requester, "book", asked_by, relative_name)
         offer = Offer.objects.get(pk=offer.pk)
         if help_request.status != Status.OPEN or offer.status != Offer.Status.PENDING:
@@ -121,7 +123,9 @@ def cancel_request(help_request, *, by, asked_by="", relative_name=""):
     """The requester (or staff at their request) or the accepted volunteer cancels: the help is off for both
     (one rule for either side; the caregiver may post again) and the other side is told after commit."""
     with transaction.atomic():
-        help_request = HelpRequest.objects.select_for_update().select_related("accepted_offer").get(pk=help_request.pk)
+        help_request = (
+            HelpRequest.objects.select_for_update(of=("self",)).select_related("accepted_offer").get(pk=help_request.pk)
+        )
         if help_request.status not in (Status.OPEN, Status.ACCEPTED):
             raise InvalidChange()
         authority = None
@@ -149,7 +153,9 @@ def confirm_outcome(help_request, *, by, honoured, now=None):
     now = now or timezone.now()
     outcome = HelpRequest.Outcome.HONOURED if honoured else HelpRequest.Outcome.NOT_HONOURED
     with transaction.atomic():
-        help_request = HelpRequest.objects.select_for_update().select_related("accepted_offer").get(pk=help_request.pk)
+        help_request = (
+            HelpRequest.objects.select_for_update(of=("self",)).select_related("accepted_offer").get(pk=help_request.pk)
+        )
         if help_request.status != Status.ACCEPTED:
             raise InvalidChange()
         if now < help_request.starts_at:
