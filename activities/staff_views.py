@@ -1,5 +1,6 @@
 """Coordinators' tools in the Wagtail admin: sessions and fill rates, bookings and waitlist,
-assisted booking, attendance sheet, CSV export, session cancellation, call list."""
+assisted booking, attendance sheet, CSV export, session cancellation. The call list is in
+activities.viewsets, which registers these views under /admin/activites/."""
 
 import datetime
 
@@ -15,7 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from activities import services
 from activities.forms import BookingForm, MemberSearchForm, OnBehalfForm
-from activities.models import SEAT_STATUSES, Booking, CallListEntry, CycleBooking, Session
+from activities.models import SEAT_STATUSES, Booking, CycleBooking, Session
 from core.errors import DomainError
 from core.exports import table_response
 from core.formatting import when_in_words
@@ -300,22 +301,3 @@ def cancel_session(request, pk):
         "activities/admin/cancel_session.html",
         {"session": session, "when": when_in_words(session.start, session.end)},
     )
-
-
-@staff_view
-@_perm("change_calllistentry")
-def call_list(request):
-    if request.method == "POST":
-        entry = get_object_or_404(CallListEntry, pk=request.POST.get("entry"))
-        status = request.POST.get("status")
-        if status in (CallListEntry.Status.DONE, CallListEntry.Status.NOT_REACHED, CallListEntry.Status.TO_CALL):
-            entry.status = status
-            entry.handled_by = request.user
-            entry.handled_at = timezone.now()
-            entry.save(update_fields=["status", "handled_by", "handled_at"])
-        return redirect("activities_staff:call_list")
-    show_all = request.GET.get("tout") == "1"
-    entries = CallListEntry.objects.select_related("member", "booking__session__activity")
-    if not show_all:
-        entries = entries.exclude(status=CallListEntry.Status.DONE)
-    return render(request, "activities/admin/call_list.html", {"entries": entries[:300], "show_all": show_all})

@@ -1,6 +1,6 @@
 """Admin registration: themes, audiences, places, sessions, and the coordinators' tools."""
 
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -10,8 +10,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from activities import series_views, staff_views
 from activities.models import Audience, Place, Session, Theme
+from activities.viewsets import ActivitiesStaffViewSet
 from core.admin_menu import PermissionMenuItem
 
 
@@ -80,26 +80,7 @@ session_viewset = SessionViewSet("sessions")
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [ActivitiesGroup(), session_viewset]
-
-
-staff_patterns = [
-    path("", staff_views.session_list, name="session_list"),
-    path("appels/", staff_views.call_list, name="call_list"),
-    path("serie/", series_views.generate_series, name="generate_series"),
-    path("<int:pk>/", staff_views.session_bookings, name="session_bookings"),
-    path("<int:pk>/inscrire/", staff_views.assisted_booking, name="assisted_booking"),
-    path("<int:pk>/emargement/", staff_views.attendance, name="attendance"),
-    path("<int:pk>/export/", staff_views.export_bookings, name="export_bookings"),
-    path("<int:pk>/annuler/", staff_views.cancel_session, name="cancel_session"),
-    path("<int:pk>/inscriptions/<int:booking_pk>/cycle/annuler/", staff_views.cancel_cycle, name="cancel_cycle"),
-    path("<int:pk>/inscriptions/<int:booking_pk>/<str:action>/", staff_views.booking_action, name="booking_action"),
-]
-
-
-@hooks.register("register_admin_urls")
-def register_staff_urls():
-    return [path("activites/", include((staff_patterns, "activities_staff"), namespace="activities_staff"))]
+    return [ActivitiesGroup(), session_viewset, ActivitiesStaffViewSet()]
 
 
 @hooks.register("register_admin_menu_item")

@@ -2,6 +2,8 @@
 
 import os
 import secrets
+import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -43,3 +45,16 @@ def production_environment(*, database_url, redis_url, media_root, host, port, c
         **extra,
     )
     return env
+
+
+def stop_server(process, label):
+    """Stop the gunicorn started by `label` (its whole process group): SIGTERM, then SIGKILL after 20 s."""
+    if process is None or process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    print(f"{label}: gunicorn stopped", flush=True)  # noqa: T201

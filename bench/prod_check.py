@@ -22,7 +22,7 @@ import urllib.request
 from http.cookies import SimpleCookie
 from pathlib import Path
 
-from boot import BASE_DIR, GUNICORN_COMMAND, PG_ARGS, PYTHON, RQ_BURST_WORKER, production_environment
+from boot import BASE_DIR, GUNICORN_COMMAND, PG_ARGS, PYTHON, RQ_BURST_WORKER, production_environment, stop_server
 
 HOST, PORT = "127.0.0.1", int(os.environ.get("PROD_CHECK_PORT", "8107"))
 PG = os.environ.get("PROD_CHECK_PG", "postgres://postgres@127.0.0.1:5432")
@@ -341,14 +341,7 @@ def main():
         check_login_rate_limit_per_visitor()
         check_backup_restore(env)
     finally:
-        if process is not None and process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-            print("prod-check: gunicorn stopped", flush=True)
+        stop_server(process, "prod-check")
         shutil.rmtree(media_root, ignore_errors=True)
         log.close()
     if failures:

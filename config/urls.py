@@ -48,9 +48,11 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.BENCHMARK_VIEWS:
+    from core.bench_views import bench_page
     from search.views import bench_ping
 
     urlpatterns.insert(0, path("bench/", bench_ping, name="bench_ping"))
+    urlpatterns.insert(0, path("bench/page/", bench_page, name="bench_page"))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -10,4 +10,6 @@ class CoreConfig(AppConfig):
         from core.db_roles import grant_after_migrate
 
         post_migrate.connect(grant_after_migrate, sender=self, dispatch_uid="escale_grant_app_role")
-        from core import checks  # noqa: F401 - registers the deployment checks
+        from core import checks, permission_cache  # noqa: F401 - checks registers the deployment checks
+
+        permission_cache.connect()

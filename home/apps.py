@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site et actualités")
 
     def ready(self):
+        from home import lookup_cache
         from home.page_cache import invalidation
 
         invalidation.connect()
+        lookup_cache.install()

@@ -12,7 +12,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Site
 
-from home.page_cache.store import current_generation, page_cache
+from home.lookup_cache import request_generation
+from home.page_cache.store import page_cache
 
 
 class MenuItem(NamedTuple):
@@ -23,7 +24,7 @@ class MenuItem(NamedTuple):
 
 def _chrome_key(request):
     """Changes with the site (host), the language and any content change."""
-    return f"{request.get_host()}:{get_language()}:{current_generation()}"
+    return f"{request.get_host()}:{get_language()}:{request_generation(request)}"
 
 
 def _build_main_menu(request):

@@ -1,24 +1,18 @@
-"""Staff tools in the Wagtail admin: members list and detail, desk sign-up, on-site payments,
-mandates, account validation, payments list with totals per method, CSV/XLSX exports."""
+"""Staff tools in the Wagtail admin: a member's record, desk sign-up, on-site payments and receipts,
+mandates, solidarity price. The lists (members, payments) are in members.viewsets, which registers these
+views under /admin/adherents/."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
-from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from activities.forms import OnBehalfForm
-from core import bounds
-from core.phones import phone_filter
-from home.exports import FORMATS as EXPORT_FORMATS
-from home.exports import table_response
 from members import history, services
 from members.exceptions import MembersError
 from members.forms import (
@@ -31,97 +25,10 @@ from members.forms import (
 )
 from members.models import Mandate, Membership, Payment, Receipt
 from members.services.receipts import PAGE_SIZES
-from members.services.takings import confirmed_between, takings
 
 
 def _perm(codename):
     return permission_required(f"members.{codename}", raise_exception=True)
-
-
-STATUS_FILTERS = {
-    "active": _("Adhésion en cours"),
-    "pending": _("Adhésion à payer"),
-    "expired": _("Adhésion expirée"),
-    "none": _("Jamais adhérent"),
-}
-
-
-def _members_queryset(request):
-    User = get_user_model()
-    today = timezone.localdate()
-    active = Membership.objects.filter(member=OuterRef("pk")).active_on(today)
-    pending = Membership.objects.filter(member=OuterRef("pk"), status=Membership.Status.PENDING_PAYMENT)
-    ever = Membership.objects.filter(member=OuterRef("pk"), status=Membership.Status.ACTIVE)
-    queryset = (
-        User.objects.filter(groups__isnull=True, is_superuser=False)
-        .exclude(member_profile__erased_at__isnull=False)
-        .annotate(has_active=Exists(active), has_pending=Exists(pending), has_any=Exists(ever))
-        .select_related("member_profile")
-        .order_by("last_name", "first_name", "pk")
-    )
-    q = request.GET.get("q", "").strip()
-    if q:
-        words = Q()
-        for word in q.split():
-            words &= (
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(email__icontains=word)
-                | Q(member_profile__phone__icontains=word)
-                | Q(member_profile__commune__icontains=word)
-                | Q(member_profile__postal_code__startswith=word)
-            )
-        by_phone = phone_filter(q)  # "0556112233" finds "05 56 11 22 33", and the other way round
-        queryset = queryset.filter(words | by_phone if by_phone is not None else words)
-    status = request.GET.get("statut", "")
-    if status == "active":
-        queryset = queryset.filter(has_active=True)
-    elif status == "pending":
-        queryset = queryset.filter(has_pending=True)
-    elif status == "expired":
-        queryset = queryset.filter(has_active=False, has_any=True)
-    elif status == "none":
-        queryset = queryset.filter(has_any=False)
-    return queryset, q, status
-
-
-def _members_export(queryset, fmt):
-    header = [
-        _("Nom"),
-        _("Prénom"),
-        _("E-mail"),
-        _("Téléphone"),
-        _("Commune"),
-        _("Code postal"),
-        _("Adhésion en cours"),
-    ]
-    rows = []
-    for user in queryset:
-        profile = getattr(user, "member_profile", None)
-        rows.append(
-            [
-                user.last_name,
-                user.first_name,
-                user.email,
-                profile.phone if profile else "",
-                profile.commune if profile else "",
-                profile.postal_code if profile else "",
-                _("oui") if user.has_active else _("non"),
-            ]
-        )
-    return table_response("adherents", header, rows, fmt=fmt, title=_("Adhérents"))
-
-
-@never_cache
-@_perm("view_memberprofile")
-def member_list(request):
-    queryset, q, status = _members_queryset(request)
-    if request.GET.get("format") in EXPORT_FORMATS:
-        return _members_export(queryset, request.GET["format"])
-    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "q": q, "status": status, "status_filters": STATUS_FILTERS}
-    context["to_validate"] = services.accounts_to_validate().count()
-    return render(request, "members/admin/member_list.html", context)
 
 
 def _member(pk):
@@ -329,87 +236,11 @@ def validate_member(request, pk):
 @_perm("change_memberprofile")
 @require_POST
 def toggle_solidarity(request, pk):
+    """Grant or withdraw the solidarity price: the form says which ("granted" = 1 or 0), so sending it
+    twice does not flip the price back."""
     member = _member(pk)
-    profile = services.profile_of(member)
-    profile.solidarity_price = not profile.solidarity_price
-    profile.solidarity_granted_by = request.user if profile.solidarity_price else None
-    profile.save(update_fields=["solidarity_price", "solidarity_granted_by", "updated_at"])
-    from core.audit import log_action
-
-    log_action(
-        member,
-        "escale.member.solidarity_price",
-        actor=request.user,
-        on_behalf_of=member,
-        data={"granted": profile.solidarity_price},
-    )
+    granted = request.POST.get("granted")
+    if granted not in ("0", "1"):
+        return HttpResponse(status=400)
+    services.grant_solidarity_price(member, granted=granted == "1", by=request.user)
     return redirect("members_staff:member_detail", pk=pk)
-
-
-def _period(request):
-    """?du=&au= as dates between 2000 and 2100 (core.bounds); this month so far otherwise."""
-    today = timezone.localdate()
-    start = bounds.parse_date(request.GET.get("du")) or today.replace(day=1)
-    end = bounds.parse_date(request.GET.get("au")) or today
-    return start, end
-
-
-def _payments_export(payments, money, start, end, fmt):
-    """One row per payment, then the totals per method and the period's total (in the amount column)."""
-    header = [
-        _("Date"),
-        _("Reçu"),
-        _("Adhérent"),
-        _("Moyen"),
-        _("N° chèque"),
-        _("Montant"),
-        _("Remboursé"),
-        _("Enregistré par"),
-    ]
-    rows = [
-        [
-            p.fulfilled_at,
-            getattr(getattr(p, "receipt", None), "number", ""),
-            p.member.get_full_name() if p.member else "",
-            p.get_method_display(),
-            p.cheque_number,
-            p.total,
-            p.refunded_amount,
-            p.recorded_by.get_full_name() if p.recorded_by else "",
-        ]
-        for p in payments
-    ]
-    rows.append([])
-    for row in money["by_method"]:
-        label = ngettext(
-            "Total %(method)s (%(count)s paiement)", "Total %(method)s (%(count)s paiements)", row["count"]
-        ) % {"method": row["label"], "count": row["count"]}
-        if not row["counted"]:
-            label = _("%(total)s – déjà encaissé, non compté") % {"total": label}
-        rows.append([label, "", "", "", "", row["amount"], "", ""])
-    period = _("Total encaissé du %(start)s au %(end)s") % {"start": f"{start:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"}
-    rows.append([period, "", "", "", "", money["received"], "", ""])
-    return table_response(f"paiements-{start}-{end}", header, rows, fmt=fmt, title=_("Paiements"))
-
-
-@never_cache
-@_perm("view_payment")
-def payment_list(request):
-    """Confirmed payments in a period, with totals per method and the takings (members.services.takings,
-    the dashboard's definition: payments made with a credit shown apart, not counted twice), exported
-    as CSV or XLSX."""
-    start, end = _period(request)
-    confirmed = confirmed_between(start, end)
-    payments = confirmed.select_related("member", "recorded_by", "receipt").order_by("fulfilled_at")
-    money = takings(confirmed)
-    if request.GET.get("format") in EXPORT_FORMATS:
-        return _payments_export(payments, money, start, end, request.GET["format"])
-    context = {
-        "payments": payments,
-        "totals": [{**row, "method": row["key"], "total": row["amount"]} for row in money["by_method"]],
-        "grand_total": money["received"],
-        "paid_with_credit": money["paid_with_credit"],
-        "start": start,
-        "end": end,
-    }
-    return render(request, "members/admin/payment_list.html", context)

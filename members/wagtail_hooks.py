@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -12,9 +12,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from activities.exceptions import TryAgain
 from core.admin_menu import PermissionMenuItem
-from members import services, staff_views, validation_views
+from members import services
 from members.models import MembershipType
 from members.refund_views import RefundViewSet
+from members.viewsets import MembersStaffViewSet
 
 
 class MembershipTypeViewSet(ModelViewSet):
@@ -42,32 +43,11 @@ class MembershipTypeViewSet(ModelViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [MembershipTypeViewSet("types-adhesion"), RefundViewSet("refunds", url_prefix="remboursements")]
-
-
-staff_patterns = [
-    path("", staff_views.member_list, name="member_list"),
-    path("nouveau/", staff_views.desk_member, name="desk_member"),
-    path("paiements/", staff_views.payment_list, name="payment_list"),
-    path("<int:pk>/", staff_views.member_detail, name="member_detail"),
-    path("<int:pk>/modifier/", staff_views.member_edit, name="member_edit"),
-    path("<int:pk>/paiement/", staff_views.onsite_payment, name="onsite_payment"),
-    path("<int:pk>/paiement/<int:payment_pk>/", staff_views.payment_done, name="payment_done"),
-    path("<int:pk>/recus/<int:receipt_pk>/", staff_views.receipt_pdf, name="receipt_pdf"),
-    path("<int:pk>/adhesion/", staff_views.new_membership, name="new_membership"),
-    path("<int:pk>/mandat/", staff_views.new_mandate, name="new_mandate"),
-    path("<int:pk>/activation/", staff_views.activation_link, name="activation_link"),
-    path("<int:pk>/valider/", staff_views.validate_member, name="validate_member"),
-    path("a-valider/", validation_views.accounts_to_validate, name="accounts_to_validate"),
-    path("a-valider/<int:pk>/valider/", validation_views.validate, name="validate_account"),
-    path("a-valider/<int:pk>/refuser/", validation_views.refuse, name="refuse_account"),
-    path("<int:pk>/tarif-solidaire/", staff_views.toggle_solidarity, name="toggle_solidarity"),
-]
-
-
-@hooks.register("register_admin_urls")
-def register_staff_urls():
-    return [path("adherents/", include((staff_patterns, "members_staff"), namespace="members_staff"))]
+    return [
+        MembershipTypeViewSet("types-adhesion"),
+        RefundViewSet("refunds", url_prefix="remboursements"),
+        MembersStaffViewSet(),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -19,6 +19,7 @@ What happens to money on a cancellation is announced through `activities.signals
 from activities.people import cycle_price_for, price_for
 from activities.services.attendance import mark_attendance
 from activities.services.booking import book, book_cycle, book_for
+from activities.services.calls import handle_call
 from activities.services.cancellation import (
     cancel_booking,
     cancel_for,
@@ -52,6 +53,7 @@ __all__ = [
     "decline_offer",
     "expire_offers",
     "generate_series",
+    "handle_call",
     "mark_attendance",
     "move_in_waitlist",
     "price_for",

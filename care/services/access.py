@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from care.models import AccessLogEntry, Intervention, Note
+from core.permission_cache import group_names
 from core.roles import ADMINISTRATOR, CARE_ROLES, PSYCHOLOGIST, SOCIAL_WORKER
 
 Action = AccessLogEntry.Action
@@ -21,7 +22,7 @@ def care_roles(user):
         return frozenset()
     cached = getattr(user, "_care_roles_cache", None)
     if cached is None:
-        cached = frozenset(user.groups.filter(name__in=CARE_ROLES).values_list("name", flat=True))
+        cached = group_names(user) & frozenset(CARE_ROLES)  # cached with the permissions (core/permission_cache.py)
         if user.is_superuser:
             cached = cached | {ADMINISTRATOR}
         user._care_roles_cache = cached

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a cached public page costs no database query (docs/deploy.md).
     "home.page_cache.middleware.PublicPageCacheMiddleware",
+    # Site, locales, settings, view restrictions and routes remembered per process and content generation.
+    "home.lookup_cache.LookupCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,6 +172,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    # First: answers permission checks from the cache (no auth_permission query per request); authenticates nobody.
+    "core.permission_cache.CachedPermissionsBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

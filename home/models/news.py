@@ -1,6 +1,5 @@
 """News: a paginated, tag-filterable index with RSS/Atom feeds, and news items."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,9 +14,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from core.keyset import keyset_page
 from home.blocks import BaseStreamBlock
 
 NEWS_PER_PAGE = 10
+NEWS_ORDER = ("-date", "-pk")  # backed by the (date, page_ptr) index: the newest ten without sorting them all
 
 
 class NewsPageTag(TaggedItemBase):
@@ -42,7 +43,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             .defer_streamfields()
             .select_related("image")
             .prefetch_related("image__renditions")
-            .order_by("-date", "-pk")
+            .order_by(*NEWS_ORDER)
         )
         if tag:
             items = items.filter(tagged_items__tag__slug=tag)
@@ -56,16 +57,15 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("")
     def index_view(self, request):
         tag = request.GET.get("tag") or None
-        paginator = Paginator(self.news(tag=tag), NEWS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        pagination = keyset_page(self.news(tag=tag), order=NEWS_ORDER, per_page=NEWS_PER_PAGE, params=request.GET)
         return self.render(
             request,
-            context_overrides={"page_obj": page_obj, "current_tag": tag, "tags": self.tags()},
+            context_overrides={
+                "pagination": pagination,
+                "news_items": pagination.items,
+                "current_tag": tag,
+                "tags": self.tags(),
+            },
         )
 
     @path("flux/rss/", name="rss")
@@ -121,6 +121,7 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("Actualité")
         verbose_name_plural = _("Actualités")
+        indexes = [models.Index(fields=["date", "page_ptr"], name="home_news_date_idx")]
 
     @property
     def alt_text(self):

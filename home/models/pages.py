@@ -45,7 +45,7 @@ class HomePage(Page):
         return (
             NewsPage.objects.live()
             .public()
-            .filter(locale=self.locale)
+            .filter(locale_id=self.locale_id)
             .defer_streamfields()
             .select_related("image")
             .prefetch_related("image__renditions")

@@ -73,6 +73,7 @@ class PublicPageCacheMiddleware:
         if _is_candidate(request):
             key = _key(request)
             generation, cached = store.lookup(key)
+            request._escale_generation = generation  # read once per request (home/lookup_cache.py)
             if cached is not None:
                 cached["X-Cache"] = "HIT"
                 return cached

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from home.lookup_cache import locale_code, remembered
+
 register = template.Library()
 
 TEXT_SIZE_COOKIE = "escale_text_size"
@@ -45,16 +47,23 @@ def _language_home(code):
     return f"/{code}/"
 
 
+def _other_language_url(request, page, code):
+    translation = page.get_translations().live().filter(locale__language_code=code).first()
+    if translation is not None and translation.get_url(request):
+        return translation.get_url(request), True
+    return _language_home(code), False
+
+
 def _translation_url(request, page, code):
     """(URL of the current content in language `code`, whether it exists): that language's home page and
     False when the page has no translation, so the switch can say so instead of silently jumping home."""
     if isinstance(page, Page):
-        if page.locale.language_code == code:
+        if locale_code(page) == code:
             return page.get_url(request), True
-        translation = page.get_translations().live().filter(locale__language_code=code).first()
-        if translation is not None and translation.get_url(request):
-            return translation.get_url(request), True
-        return _language_home(code), False
+        return remembered(
+            ("translation-url", page.pk, code, request.get_host() if request else None),
+            lambda: _other_language_url(request, page, code),
+        )
     if request is None:
         return _language_home(code), True
     # Non-Wagtail views (accounts, agenda…): the same view in the other language.

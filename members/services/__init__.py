@@ -53,6 +53,7 @@ from .profiles import (
 from .receipts import issue_receipt, next_receipt_number, render_receipt_pdf
 from .refunds import record_refund, retry_refund, send_refund
 from .renewal import Renewal, renew_membership
+from .solidarity import grant_solidarity_price
 from .validation import accounts_to_validate, refuse_account, validate_account
 
 __all__ = [
@@ -76,6 +77,7 @@ __all__ = [
     "erase_account",
     "erase_member",
     "give_mandate",
+    "grant_solidarity_price",
     "issue_receipt",
     "make_renewal_token",
     "member_language",

@@ -5,9 +5,6 @@ MFA follows what an account can reach, not the name of its group: a superuser, a
 administration permission directly or through any group.
 """
 
-from django.contrib.auth.models import Permission
-from django.db.models import Q
-
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 
@@ -30,10 +27,9 @@ def requires_mfa(user):
         return False
     if user.is_superuser or care_roles(user):
         return True
-    sensitive = Q(content_type__app_label__in=MFA_APP_LABELS) | Q(
-        content_type__app_label="members", codename__in=MFA_MEMBERS_CODENAMES
-    )
-    return Permission.objects.filter(Q(user=user) | Q(group__user=user)).filter(sensitive).exists()
+    # Their own and their groups' permissions, from the cache (core/permission_cache.py): no query per request.
+    sensitive = {f"members.{codename}" for codename in MFA_MEMBERS_CODENAMES}
+    return any(perm.split(".", 1)[0] in MFA_APP_LABELS or perm in sensitive for perm in user.get_all_permissions())
 
 
 def has_totp(user):

@@ -212,3 +212,14 @@ def test_an_editor_cannot_reorder_a_waitlist(client):
     client.post(f"/admin/activites/{session.pk}/inscriptions/{b.pk}/up/")
     b.refresh_from_db()
     assert b.waitlist_position() == 2
+
+
+def test_give_the_seat_offers_it_to_a_waitlisted_person_and_unknown_actions_are_refused(client):
+    client.force_login(staff(COORDINATOR))
+    session = make_session()
+    waiting = Booking.objects.create(session=session, member=make_user(), status="waitlisted", price=0)
+    url = f"/admin/activites/{session.pk}/inscriptions/{waiting.pk}/"
+    assert client.post(url + "nimporte/").status_code == 400
+    assert client.post(url + "promote/").status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status in (Booking.Status.OFFERED, Booking.Status.CONFIRMED)
