@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from activities.models import Booking
-from care.concerns import raise_concern
+from care.services import raise_concern
 from core.audit import log_action
 from solidarity.exceptions import NotAllowed
 from solidarity.models import CallAssignment, CallRecord, Campaign

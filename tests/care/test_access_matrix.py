@@ -5,8 +5,8 @@ from django.urls import reverse
 import pytest
 
 from care import services
-from care.concerns import raise_concern
 from care.models import CaseFile
+from care.services import raise_concern
 from tests.care.conftest import PSY_WORD, SOCIAL_WORD, TEAM_WORD
 
 ROLES = ("anonymous", "member", "editor", "coordinator", "social_worker", "psychologist", "administrator")

@@ -6,7 +6,7 @@ one) with a note at the "social" level, and logs the write; it returns nothing t
 from django.db import transaction
 
 from care.models import AccessLogEntry, CaseFile, Note
-from care.services import log_access
+from care.services.access import log_access
 
 
 def raise_concern(person, *, raised_by, summary):
