@@ -5,6 +5,7 @@ Every view checks the role (services.roles) and the object."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -51,9 +52,7 @@ def volunteer_detail(request, pk):
         step = request.POST.get("step")
         steps = {
             "interview": (
-                lambda: volunteers.plan_interview(
-                    profile, by=request.user, at=parse_datetime(request.POST.get("at", "")) or _missing()
-                ),
+                lambda: volunteers.plan_interview(profile, by=request.user, at=_moment(request.POST.get("at"))),
                 _("Entretien noté."),
             ),
             "validate": (lambda: volunteers.validate_volunteer(profile, by=request.user), _("Bénévole validé·e.")),
@@ -84,6 +83,12 @@ def volunteer_detail(request, pk):
 
 def _missing():
     raise ValueError("date")
+
+
+def _moment(value):
+    """An aware datetime from a datetime-local field (Europe/Paris); ValueError when empty or malformed."""
+    moment = parse_datetime(value or "") or _missing()
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 def _date(value):

@@ -1,11 +1,15 @@
 """Entraide pages: contacts never shown before acceptance, constant queries on the request list, access."""
 
+import io
+import zipfile
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
 
+from members.history import export_zip
 from solidarity.models import HelpRequest
 from solidarity.services import requests
 from tests.solidarity.conftest import CAREGIVER_PHONE, VOLUNTEER_PHONE
@@ -77,3 +81,19 @@ def test_volunteer_sign_up_records_the_charter(client, make_user):
     data = {"communes": "Cadaujac", "kinds": ["visit"], "availability": ["1am"], "charter": "on"}
     assert client.post(reverse("solidarity:volunteer"), data).status_code == 302
     assert user.volunteer_profile.status == "submitted" and user.volunteer_profile.charter_accepted_at
+
+
+def _export_text(member):
+    with zipfile.ZipFile(io.BytesIO(export_zip(member))) as archive:
+        return "".join(archive.read(name).decode() for name in archive.namelist())
+
+
+def test_the_data_export_shows_the_other_side_only_after_acceptance(caregiver, volunteer, request_fields):
+    help_request = requests.post_request(caregiver, by=caregiver, **request_fields)
+    offer = requests.make_offer(help_request, volunteer=volunteer)
+    assert "entraide_demandes.csv" in zipfile.ZipFile(io.BytesIO(export_zip(caregiver))).namelist()
+    assert VOLUNTEER_PHONE not in _export_text(caregiver)
+    assert CAREGIVER_PHONE not in _export_text(volunteer)
+    requests.accept_offer(offer, by=caregiver)
+    assert VOLUNTEER_PHONE in _export_text(caregiver)
+    assert CAREGIVER_PHONE in _export_text(volunteer)
