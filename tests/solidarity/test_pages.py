@@ -10,6 +10,7 @@ from django.urls import reverse
 import pytest
 
 from members.history import export_zip
+from members.services.erasure import erase_member
 from solidarity.models import HelpRequest
 from solidarity.services import requests
 from tests.solidarity.conftest import CAREGIVER_PHONE, VOLUNTEER_PHONE
@@ -97,3 +98,12 @@ def test_the_data_export_shows_the_other_side_only_after_acceptance(caregiver, v
     requests.accept_offer(offer, by=caregiver)
     assert VOLUNTEER_PHONE in _export_text(caregiver)
     assert CAREGIVER_PHONE in _export_text(volunteer)
+
+
+def test_erasing_an_account_empties_its_mutual_help_free_text(caregiver, volunteer, request_fields):
+    help_request = requests.post_request(caregiver, by=caregiver, note="Pour ma mère, Mme Lemaire", **request_fields)
+    requests.make_offer(help_request, volunteer=volunteer)
+    requests.send_message(help_request, author=caregiver, body="Mon adresse : 3 rue des Lilas", volunteer=volunteer)
+    erase_member(caregiver)
+    help_request.refresh_from_db()
+    assert help_request.note == "" and help_request.messages.get().body == ""
