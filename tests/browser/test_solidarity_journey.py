@@ -64,6 +64,14 @@ def test_caregiver_and_volunteer_meet_through_escale_and_both_confirm_it_took_pl
         page.get_by_role("button", name="Je propose mon aide").click()
         expect(page.locator("main")).to_contain_text("Proposée")
         assert CAREGIVER_PHONE not in page.content()
+        page.set_viewport_size({"width": 375, "height": 800})  # usable on a phone: nothing wider than the screen
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(base + "/fr/mon-espace/entraide/benevole/")
+        assert violations_of(page) == []
+        page.goto(base + "/en/my-space/mutual-help/")
+        expect(page.locator("main")).to_contain_text("My volunteering")
+        assert violations_of(page) == []
 
     with chromium() as page:
         log_in(page, base, "aidant@escale.example", demo_password())
