@@ -4,6 +4,7 @@ volunteer with admin access) sees their list, prints call sheets and records cal
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -38,9 +39,8 @@ def campaign_list(request):
 def possible_callers():
     """Team members and validated volunteers (trusted volunteers make calls too)."""
     volunteer_ids = VolunteerProfile.objects.filter(status="validated", blocked_at__isnull=True).values("member")
-    return User.objects.filter(is_active=True).filter(groups__isnull=False).distinct() | User.objects.filter(
-        pk__in=volunteer_ids
-    )
+    team = User.objects.filter(groups__isnull=False).values("pk")
+    return User.objects.filter(Q(pk__in=team) | Q(pk__in=volunteer_ids), is_active=True)
 
 
 @team_view

@@ -90,3 +90,15 @@ def test_call_sheets_print_and_my_calls_list(client, coordinator, make_user):
     assignment = campaign.assignments.get()
     response = client.post(reverse("solidarity_staff:record_call", args=[assignment.pk]), {"outcome": "reached"})
     assert response.status_code == 302 and assignment.records.count() == 1
+
+
+def test_campaign_page_lists_team_and_volunteers_as_callers(client, coordinator, volunteer, make_user):
+    person = make_user("a-appeler@escale.example")
+    MemberProfile.objects.create(user=person, phone="05 56 98 98 98")
+    campaign = calls.create_campaign(by=coordinator, name="Veille", people=[person])
+    client.force_login(coordinator)
+    url = reverse("solidarity_staff:campaign", args=[campaign.pk])
+    body = client.get(url).content.decode()
+    assert volunteer.get_full_name() in body and coordinator.get_full_name() in body
+    client.post(url, {"callers": [volunteer.pk]})
+    assert campaign.assignments.get().caller == volunteer
