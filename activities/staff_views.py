@@ -219,7 +219,7 @@ def assisted_booking(request, pk):
     context = {
         "session": session,
         "when": when_in_words(session.start, session.end),
-        "search": search,
+        "member_search": search,  # not "search": Wagtail's header would show it a second time
         "results": results,
         "form": form,
         "behalf": behalf,

@@ -15,6 +15,18 @@ import uuid
 
 import django
 
+# A script run on its own: the app registry is set up before the project's models are imported.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from activities import services  # noqa: E402
+from activities.models import ActivityPage, Booking, Place, Session  # noqa: E402
+from activities.services import booking as booking_service  # noqa: E402
+
 REQUESTS = int(os.environ.get("BOOKING_REQUESTS", "200"))
 CONCURRENCY = int(os.environ.get("BOOKING_CONCURRENCY", "40"))  # PostgreSQL max_connections is 100 here
 SEATS = 12
@@ -27,11 +39,6 @@ def percentile(values, p):
 
 def session_and_members(count, prefix):
     """A fresh 12-seat session a month ahead (a live, single-session activity) and `count` new members."""
-    from django.contrib.auth import get_user_model
-    from django.utils import timezone
-
-    from activities.models import ActivityPage, Place, Session
-
     activity = ActivityPage.objects.filter(locale__language_code="fr", is_cycle=False, live=True).first()
     start = timezone.now() + timezone.timedelta(days=30)
     session = Session.objects.create(
@@ -50,12 +57,6 @@ def session_and_members(count, prefix):
 
 
 def burst(*, lock):
-    from django.db import connection, transaction
-
-    from activities import services
-    from activities.models import Booking, Session
-    from activities.services import booking as booking_service
-
     session, members = session_and_members(REQUESTS, "bench")
     queue = list(members)
     queue_lock = threading.Lock()
@@ -103,8 +104,6 @@ def burst(*, lock):
 
 
 def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
-    django.setup()
     print(f"Booking burst: {REQUESTS} requests, {CONCURRENCY} at a time, {SEATS} seats", flush=True)
     for label, lock in (("with the row lock", True), ("without the lock (control)", False)):
         r = burst(lock=lock)

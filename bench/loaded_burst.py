@@ -20,9 +20,9 @@ import threading
 import time
 import urllib.parse
 
-import django
+from booking_bench import SEATS, session_and_members  # sets Django up (production settings by default)
 
-from booking_bench import SEATS, session_and_members
+from activities.models import Booking  # noqa: E402
 
 REQUESTS = int(os.environ.get("LOADED_BURST_REQUESTS", "200"))
 HOG_SECONDS = int(os.environ.get("LOADED_BURST_HOG_SECONDS", "90"))
@@ -164,10 +164,6 @@ def burst(base, path, cookies, csrf):
 
 
 def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
-    django.setup()
-    from activities.models import Booking
-
     base = os.environ["BENCH_URL"]
     session, path, cookies, csrf = prepare()
     with CpuHog(HOG_SECONDS) as hog:

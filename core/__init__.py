@@ -1,1 +1,1 @@
-"""Ground floor shared by every app: money, and (as the seams issue lands) logs, errors, exports."""
+"""Ground floor shared by every app: the staff-acts journal, roles, money, errors, exports, PDFs, signed links."""

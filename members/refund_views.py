@@ -56,7 +56,7 @@ class RefundIndexView(IndexView):
 
 class RefundViewSet(ModelViewSet):
     model = Refund
-    icon = "undo"
+    icon = "resubmit"
     menu_label = gettext_lazy("Remboursements")
     add_to_admin_menu = True
     menu_order = 223

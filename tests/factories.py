@@ -11,8 +11,8 @@ from wagtail.models import Collection, Locale
 import factory
 import wagtail_factories
 
-from home.demo.accounts import verify_email
-from home.demo.images import render
+from demo.accounts import verify_email
+from demo.images import render
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 
 TEST_PASSWORD = "Escale-mot-de-passe-2026"  # test-only, long enough for the password validators

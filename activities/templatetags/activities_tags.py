@@ -72,12 +72,7 @@ def money(value):
     return format_money(value)
 
 
-@register.filter
-def prices_label(session):
-    activity = session.activity
-    if activity.is_cycle:
-        price = activity.cycle_price if activity.cycle_price is not None else activity.full_price
-        return _("Cycle complet : %(price)s") % {"price": money(price)}
+def _session_prices(activity):
     if not activity.full_price and not activity.member_price:
         return _("Gratuit")
     if activity.member_price == activity.full_price:
@@ -86,6 +81,17 @@ def prices_label(session):
         "member": money(activity.member_price),
         "full": money(activity.full_price),
     }
+
+
+@register.filter
+def prices_label(session):
+    """The tariff shown to everyone; what one person pays is members.services.pricing (`your_price`). A cycle
+    without its own price costs one session's price, member or not, as `cycle_price_for` decides."""
+    activity = session.activity
+    if activity.is_cycle:
+        prices = money(activity.cycle_price) if activity.cycle_price is not None else _session_prices(activity)
+        return _("Cycle complet : %(price)s") % {"price": prices}
+    return _session_prices(activity)
 
 
 @register.inclusion_tag("activities/includes/session_teaser_list.html", takes_context=True)

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "solidarity",
     "indicators",
     "search",
+    "demo",  # last: the demo data uses every app above, none of them uses it
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from activities.models import Booking, Session, Theme
 from activities.templatetags.activities_tags import FEW_SEATS
 from core.formatting import when_in_words
-from home.demo.accounts import demo_password
+from demo.accounts import demo_password
 
 pytestmark = pytest.mark.browser
 

@@ -7,10 +7,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from activities import agenda
-from activities.demo import PLACES, PLACES_EN
 from activities.models import ActivityPage
-from home.demo.accounts import DEFAULT_DEMO_PASSWORD
-from members.demo import MEMBERSHIP_TYPES
+from demo.accounts import DEFAULT_DEMO_PASSWORD
+from demo.activities import PLACES, PLACES_EN
+from demo.members import MEMBERSHIP_TYPES
 from tests.browser.test_accessibility import describe
 
 pytestmark = pytest.mark.browser

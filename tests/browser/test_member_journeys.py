@@ -16,7 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from activities import services as activity_services
-from home.demo.accounts import demo_password
+from demo.accounts import demo_password
 from tests.activities.factories import make_activity, make_session
 from tests.members.factories import make_paid_booking
 

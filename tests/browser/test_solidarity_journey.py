@@ -13,7 +13,7 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect
 
-from home.demo.accounts import demo_password
+from demo.accounts import demo_password
 from solidarity.models import HelpRequest
 from solidarity.services.figures import counts
 from tests.browser.test_member_journeys import log_in, violations_of

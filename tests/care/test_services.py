@@ -1,7 +1,6 @@
 """Care services: status steps, timeline (activity participation included), next steps, roles, demo data."""
 
 import datetime
-import io
 from decimal import Decimal
 
 from django.apps import apps
@@ -10,7 +9,6 @@ from django.utils import timezone
 import pytest
 
 from care import services
-from care.models import CaseFile
 
 TODAY = timezone.localdate()
 
@@ -105,16 +103,3 @@ def test_timeline_shows_the_activities_the_person_attended(social_worker, member
     Booking.objects.create(session=other, member=member, status="no_show", price=Decimal("0.00"))
     activities = [item for item in services.timeline(social_worker, case) if item.kind == "activity"]
     assert [item.title for item in activities] == ["Café des aidants"]
-
-
-@pytest.mark.django_db
-def test_demo_seed_is_idempotent_and_writes_every_note_level(social_worker, psychologist):
-    from care import demo
-
-    first = demo.seed(stdout=io.StringIO())
-    again = demo.seed(stdout=io.StringIO())
-    assert len(first) == 4 and again == []
-    assert CaseFile.objects.count() == 4
-    levels = set(CaseFile.objects.filter(pk=first[0].pk).values_list("notes__visibility", flat=True))
-    assert levels == {"team", "social", "psychologist"}
-    assert services.anonymise_expired(dry_run=True) == [first[3].pk]  # the demo's old closed file

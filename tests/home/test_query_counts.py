@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 import pytest
 
 from home.models import SiteSettings
-from search.demo import pregenerate_renditions
+from search.renditions import pregenerate_renditions
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -39,24 +39,6 @@ def test_coordinators_and_members_are_not_forced(client, make_user):
         assert client.get("/fr/mon-espace/").status_code == 200
 
 
-def test_demo_seed_gives_care_staff_a_totp_that_the_demo_code_command_satisfies(make_user):
-    import io
-
-    from django.core.management import call_command
-
-    from members import demo
-
-    user = make_user("social-demo@escale.example", role=SOCIAL_WORKER)
-    out = io.StringIO()
-    demo.seed(stdout=out)
-    assert demo.DEMO_TOTP_SECRET in out.getvalue()
-    code = io.StringIO()
-    call_command("demo_totp_code", stdout=code)
-    assert TOTP(Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)).validate_code(
-        code.getvalue().strip()
-    )
-
-
 # --- MFA follows what an account can reach (issue 13, item 1) -------------------------------------
 
 LOGIN_URL = "/fr/comptes/login/"

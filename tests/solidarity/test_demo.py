@@ -4,8 +4,8 @@ import io
 
 import pytest
 
-from home.demo.accounts import ensure_accounts
-from solidarity import demo
+from demo import solidarity as demo
+from demo.accounts import ensure_accounts
 from solidarity.models import HelpRequest, VolunteerProfile
 
 pytestmark = pytest.mark.django_db

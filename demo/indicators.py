@@ -4,7 +4,8 @@ believable picture (sessions held, fill and absence rates, first visits, revenue
 
 Rows are written directly, in bulk, not through the booking and payment services: those would write
 "done by the team" entries in the members' history, queue e-mails and date everything today. What the
-services guarantee is kept by hand: prices as `price_for` computes them, bookings made by the members
+services guarantee is kept by hand: prices from `members.services.price_for` itself (the memberships are
+written first), statuses from the model's choices, bookings made by the members
 themselves, confirmed payments with `fulfilled_at`, one receipt each numbered by `next_receipt_number`
 in date order (no gap, no duplicate in a year). Every attended booking of the last days already has its
 survey invitation (marked sent), so the daily survey job finds nothing to send.
@@ -16,7 +17,7 @@ added once the demo regulars exist (they are created in the same transaction as 
 import datetime
 import random
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -25,13 +26,14 @@ from django.utils import timezone
 
 from payments import PaymentStatus
 
-from activities.demo import ACTIVITIES, PLACES
 from activities.models import ActivityPage, Booking, Place, Session
+from activities.seats import refresh_seats
+from demo.activities import ACTIVITIES, PLACES
 from indicators.models import SurveyAnswer, SurveyInvitation
 from indicators.surveys import CATCH_UP_DAYS
 from members.models import MemberProfile, Membership, MembershipType, Payment, PaymentItem, Receipt
+from members.services import next_receipt_number, price_for
 from members.services.payments import booking_label, membership_label
-from members.services.receipts import next_receipt_number
 
 HISTORY_DAYS = 12 * 7
 YEAR_AGO = 52 * 7  # days: the same weekdays one year earlier
@@ -72,10 +74,6 @@ class Person:
     weight: float
     carer: bool = False
     favourite: str = ""
-    memberships: list = field(default_factory=list)  # [(valid_from, valid_until)]
-
-    def is_member_on(self, day):
-        return any(start <= day <= end for start, end in self.memberships)
 
 
 def regular_email(n):
@@ -116,10 +114,6 @@ class History:
         paul = User.objects.filter(email__iexact="aidant@escale.example").first()
         if paul is not None:
             people.append(Person(paul, today - datetime.timedelta(days=125), 0.3, carer=True, favourite=CAFE))
-        for person in people:
-            person.memberships += Membership.objects.filter(
-                member=person.user, status=Membership.Status.ACTIVE
-            ).values_list("valid_from", "valid_until")
         communes = sorted({(postal, commune) for _name, _address, postal, commune, *_rest in PLACES})
         for n in range(1, REGULARS + 1):
             # Five came already last year; the others joined during the last four months.
@@ -160,7 +154,6 @@ class History:
                 created_by=person.user,
                 created_at=self.at(start, 10, 20),
             )
-            person.memberships.append((start, end))
             self.memberships.append(membership)
 
     # --- sessions and bookings --------------------------------------------------------------------------------
@@ -199,7 +192,7 @@ class History:
             session=session,
             member=person.user,
             status=status,
-            price=self.price(session.activity, person, day),
+            price=price_for(person.user, session),  # the one price rule (memberships are saved first)
             made_by=person.user,
             created_at=created_at,
         )
@@ -208,13 +201,6 @@ class History:
             booking.reminder_sent_at = session.start - datetime.timedelta(days=1, hours=2)
         self.bookings.append(booking)
         return booking
-
-    def price(self, activity, person, day):
-        """`members.services.price_for`, with the memberships known here (no solidarity profile in the demo)."""
-        full = activity.full_price or ZERO
-        if full <= ZERO:
-            return ZERO
-        return min(activity.member_price or ZERO, full) if person.is_member_on(day) else full
 
     def fill(self, session, day, people, *, scale):
         rng = self.rng
@@ -309,10 +295,14 @@ class History:
 
     # --- writing ----------------------------------------------------------------------------------------------
 
-    def save(self):
+    def save_memberships(self):
+        """Write the memberships before any booking, so that `price_for` finds them."""
         _create_keeping_dates(Membership, self.memberships, ["created_at"])
+
+    def save(self):
         _create_keeping_dates(Session, self.sessions, ["created_at", "updated_at"])
         _create_keeping_dates(Booking, self.bookings, ["created_at"])
+        refresh_seats([session.pk for session in self.sessions])  # bulk_create sends no signal: the seat counters
         self.pay_everything()
         self.payments.sort(key=lambda payment: payment.fulfilled_at)
         _create_keeping_dates(Payment, self.payments, ["created", "modified"])
@@ -396,6 +386,7 @@ def seed_history(*, stdout=None, today=None):
     types = {t.name: t for t in MembershipType.objects.filter(name__in=("Adhésion annuelle", "Adhésion solidaire"))}
     history = History(today, User.objects.filter(email__iexact="coordination@escale.example").first())
     people = history.people(types)
+    history.save_memberships()
     schedule = _schedule()
     for first_day, scale in ((today - datetime.timedelta(days=HISTORY_DAYS), 1.0),
                              (today - datetime.timedelta(days=HISTORY_DAYS + YEAR_AGO), 0.85)):  # fmt: skip
@@ -405,7 +396,7 @@ def seed_history(*, stdout=None, today=None):
     answers = history.save()
     if stdout is not None:
         stdout.write(
-            f"indicators.demo: {len(history.sessions)} past sessions, {len(history.bookings)} bookings, "
+            f"demo.indicators: {len(history.sessions)} past sessions, {len(history.bookings)} bookings, "
             f"{len(history.payments)} payments, {answers} survey answers."
         )
     return len(history.sessions)

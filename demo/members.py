@@ -8,10 +8,15 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from wagtail.models import Locale, Site
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 
-from home.demo.streams import heading, paragraph
+from activities.models import Theme
+from demo.build import ensure_page
+from demo.streams import build_stream, heading, paragraph
+from home.models import StandardPage
 from members import services
 from members.models import MemberProfile, Membership, MembershipType, MembersSettings
 from members.services.mfa import requires_mfa
@@ -92,12 +97,6 @@ CONSENT_PAGES = {
 
 def ensure_consent_pages():
     """The terms and charter pages under the French home page, linked in the members' settings."""
-    from wagtail.models import Locale, Site
-
-    from home.demo.build import ensure_page
-    from home.demo.streams import build_stream
-    from home.models import StandardPage
-
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return
@@ -118,8 +117,6 @@ def ensure_consent_pages():
 
 def _ask_for_alerts(email, theme_slugs):
     """The demo member wants e-mails about new sessions: `manage.py send_session_alerts` shows one."""
-    from activities.models import Theme
-
     profile = MemberProfile.objects.filter(user__email__iexact=email).first()
     if profile is None or profile.session_alerts:
         return
@@ -168,14 +165,15 @@ def seed(*, stdout):
         )
     paul = User.objects.filter(email__iexact="aidant@escale.example").first()
     if paul and not Membership.objects.filter(member=paul).exists():
-        # Ends within 30 days: `manage.py send_renewal_reminders` shows the renewal e-mail.
+        # Ends within 30 days: `manage.py send_renewal_reminders` shows the renewal e-mail. Written directly (no
+        # service starts a membership in the past with its own end date), at the type's price, with its status.
         Membership.objects.create(
             member=paul,
             type=types["Adhésion annuelle"],
             valid_from=today - datetime.timedelta(days=340),
             valid_until=today + datetime.timedelta(days=25),
             status=Membership.Status.ACTIVE,
-            price=Decimal("29.00"),
+            price=types["Adhésion annuelle"].price,
         )
 
     candidates = User.objects.filter(email__iendswith="@escale.example").order_by("pk")

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from members.demo import DEMO_TOTP_SECRET
+from demo.members import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):

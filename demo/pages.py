@@ -1,7 +1,7 @@
 """Demo texts of the home page and the editorial pages, in French and (where translated) in English.
 
 Both languages share one structure, block for block and paragraph for paragraph: the English text
-becomes the wagtail-localize translation of the French one (see home/demo/translation.py).
+becomes the wagtail-localize translation of the French one (see demo/translation.py).
 """
 
 from .streams import bullets, call_to_action, faq, heading, html, paragraph, quote

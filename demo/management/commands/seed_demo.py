@@ -1,32 +1,33 @@
 """`manage.py seed_demo`: build (or bring up to date) the demo site of La Maison Escale. Safe to run again."""
 
-import importlib
 import logging
+from contextlib import nullcontext
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import no_redirects_on_slug_change
-from home.demo import seed as seed_home
+from demo import activities, care, indicators, members, search, solidarity
+from demo import build as site
+from demo.build import no_redirects_on_slug_change
 
-# Other apps add their demo data in `<app>/demo.py`, a `seed(*, stdout)` function; called in this order.
-DEMO_APPS = ("activities", "members", "care", "solidarity", "indicators", "search")
 BASE_URL = "http://127.0.0.1:8000"
 
-
-def app_seeders():
-    """The `seed` functions of the apps that have a demo module; an import error inside a module is raised."""
-    seeders = []
-    for app in DEMO_APPS:
-        name = f"{app}.demo"
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-            continue
-        seeders.append((app, module.seed))
-    return seeders
+# In this order: each step needs the ones before (accounts, then pages and sessions, memberships, bookings…).
+# (one transaction for the group?, steps): the bookings go through `activities.services.book`, which opens
+# its own transaction for each booking and must not run inside another one.
+STEPS = (
+    (True, (("activities", activities.seed), ("members", members.seed))),
+    (False, (("activities: inscriptions", activities.seed_bookings),)),
+    (
+        True,
+        (
+            ("care", care.seed),
+            ("solidarity", solidarity.seed),
+            ("indicators", indicators.seed),
+            ("search", search.seed),
+        ),
+    ),
+)
 
 
 class Command(BaseCommand):
@@ -36,12 +37,15 @@ class Command(BaseCommand):
         # Wagtail logs every page edit at INFO: hundreds of lines that would hide the accounts table.
         for name in ("wagtail", "django_tasks"):
             logging.getLogger(name).setLevel(logging.WARNING)
-        with no_redirects_on_slug_change(), transaction.atomic():
-            self.stdout.write("Contenu du site…")
-            accounts = seed_home(stdout=self.stdout)
-            for app, seed in app_seeders():
-                self.stdout.write(f"Démo de l'application « {app} »…")
-                seed(stdout=self.stdout)
+        with no_redirects_on_slug_change():
+            with transaction.atomic():
+                self.stdout.write("Contenu du site…")
+                accounts = site.seed(stdout=self.stdout)
+            for atomic, steps in STEPS:
+                with transaction.atomic() if atomic else nullcontext():
+                    for app, seed in steps:
+                        self.stdout.write(f"Démo de l'application « {app} »…")
+                        seed(stdout=self.stdout)
         self.print_summary(accounts)
 
     def print_summary(self, accounts):

@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
 
+from activities.exceptions import BookingError
 from activities.models import ActivityIndexPage, ActivityPage, Audience, Booking, Place, Session, Theme
-from home.demo.translation import sync_translation
+from activities.services import book
+from demo.translation import sync_translation
 
 THEMES = [
     ("bien-etre", "Bien-être"),
@@ -127,10 +129,13 @@ ACTIVITIES_EN = {
 }
 
 
+PARTICIPANTS = 14
+
+
 def _index_page(stdout):
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
-        stdout.write("activities.demo: no default site, skipped.")
+        stdout.write("demo.activities: no default site, skipped.")
         return None
     home = site.root_page
     index = ActivityIndexPage.objects.child_of(home).first()
@@ -195,8 +200,7 @@ def seed(*, stdout):
             place.save(update_fields=["name_en", "access_info_en"])
         places.append(place)
 
-    people = _demo_people(14)
-    member = get_user_model().objects.filter(email="membre@escale.example").first()
+    _demo_people(PARTICIPANTS)
     today = timezone.localdate()
     tz = timezone.get_current_timezone()
     created_sessions = 0
@@ -250,20 +254,7 @@ def seed(*, stdout):
             dates = [first + datetime.timedelta(weeks=4 * i) for i in range(10)]  # monthly cycle
         else:
             dates = [first + datetime.timedelta(weeks=i) for i in range(8)]
-        sessions = add_sessions(activity, dates, hour, minute, duration, lambda i, p=place_index: places[p], capacity)
-        # Some sessions nearly full, one full with a waitlist.
-        if slug == "yoga-doux":
-            _fill(sessions[0], people, capacity - 2)
-            _fill(sessions[1], people, capacity + 2)
-        elif slug == "sophrologie":
-            _fill(sessions[0], people, capacity - 1)
-        elif slug == "visite-culturelle":
-            _fill(sessions[1], people, 3)  # under its minimum: a warning for coordinators
-        if member and slug in ("yoga-doux", "cafe-des-aidants"):
-            Booking.objects.get_or_create(
-                session=sessions[2], member=member, status="confirmed",
-                defaults={"price": activity.full_price, "made_by": member},
-            )  # fmt: skip
+        add_sessions(activity, dates, hour, minute, duration, lambda i, p=place_index: places[p], capacity)
 
     bus = ActivityPage.objects.child_of(index).filter(slug="bus-numerique").first()
     if bus is None:
@@ -285,11 +276,10 @@ def seed(*, stdout):
         stops = [p for p in places if p.is_bus_stop]
         first = _next_weekday(today + datetime.timedelta(days=1), 0)
         dates = [first + datetime.timedelta(weeks=i) for i in range(8)]
-        sessions = add_sessions(bus, dates, 9, 30, 180, lambda i: stops[i % len(stops)], 12, pickup_seats=5)
-        _fill(sessions[0], people, 10)
+        add_sessions(bus, dates, 9, 30, 180, lambda i: stops[i % len(stops)], 12, pickup_seats=5)
 
     translated = translate_to_english(index, themes, audiences)
-    stdout.write(f"activities.demo: {ActivityPage.objects.child_of(index).count()} activities, "
+    stdout.write(f"demo.activities: {ActivityPage.objects.child_of(index).count()} activities, "
                  f"{created_sessions} new sessions, {translated} English translations.")  # fmt: skip
 
 
@@ -324,16 +314,51 @@ def translate_to_english(index, themes, audiences):
     return done
 
 
-def _fill(session, people, count):
-    for person in people[:count]:
-        status = (
-            "confirmed"
-            if Booking.objects.filter(session=session, status="confirmed").count() < session.capacity
-            else "waitlisted"
+# Upcoming demo bookings, made through `activities.services.book` (seats, waitlist and prices by the rules):
+# activity slug → [(index of its upcoming session, how many demo participants book it)].
+FILLS = {
+    "yoga-doux": [(0, -2), (1, +2)],  # capacity - 2: nearly full; capacity + 2: full with a waitlist
+    "sophrologie": [(0, -1)],
+    "visite-culturelle": [(1, 3)],  # under its minimum: a warning for coordinators
+    "bus-numerique": [(0, 10)],
+}
+RELATIVE = ("yoga-doux", "sophrologie")  # counts relative to the session's capacity
+MEMBER_BOOKINGS = ("yoga-doux", "cafe-des-aidants")  # the demo member's upcoming bookings (third session)
+
+
+def seed_bookings(*, stdout):
+    """Book the demo participants and the demo member through the booking service, once per activity.
+
+    Runs outside any transaction: `book` opens its own (durable) one per booking, locks the session and
+    decides confirmed or waitlisted and the price (member price for a member) exactly as for a visitor.
+    """
+    people = _demo_people(PARTICIPANTS)
+    member = get_user_model().objects.filter(email="membre@escale.example").first()
+    now = timezone.now()
+    made = 0
+    for activity in ActivityPage.objects.filter(slug__in={*FILLS, *MEMBER_BOOKINGS}, locale__language_code="fr"):
+        upcoming = list(
+            Session.objects.filter(activity=activity, start__gt=now).select_related("activity").order_by("start")
         )
-        Booking.objects.get_or_create(
-            session=session,
-            member=person,
-            status=status,
-            defaults={"price": session.activity.full_price, "made_by": person},
-        )
+        if not Booking.objects.filter(session__activity=activity, member__in=people).exists():
+            for index, count in FILLS.get(activity.slug, []):
+                if index < len(upcoming):
+                    session = upcoming[index]
+                    wanted = session.capacity + count if activity.slug in RELATIVE else count
+                    made += _fill(session, people[:wanted])
+        wants_member = member and activity.slug in MEMBER_BOOKINGS and len(upcoming) > 2
+        if wants_member and not Booking.objects.filter(session__activity=activity, member=member).exists():
+            made += _fill(upcoming[2], [member])
+    stdout.write(f"demo.activities: {made} new bookings.")
+
+
+def _fill(session, people):
+    """Book `people` on `session` through the service; returns how many bookings it made."""
+    made = 0
+    for person in people:
+        try:
+            book(session, person)
+        except BookingError:
+            continue  # already booked, or closed since: the demo leaves it as it is
+        made += 1
+    return made

@@ -1,6 +1,5 @@
 """Demo mutual help for seed_demo (volunteers in every state, requests in every state, one check-in campaign),
-written through solidarity.services by the demo staff; idempotent (skipped once the first volunteer exists).
-When the `demo/` app lands, this module moves to demo/solidarity.py."""
+written through solidarity.services by the demo staff; idempotent (skipped once the first volunteer exists)."""
 
 import datetime
 
@@ -8,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from home.demo.accounts import demo_password, ensure_account
+from demo.accounts import demo_password, ensure_account
 from members.models import MemberProfile
 from solidarity.models import HelpKind, HelpRequest, IsolationInfo, VolunteerProfile
 from solidarity.services import calls, requests, volunteers
