@@ -137,22 +137,20 @@ def book_view(request, pk):
     if not form.is_valid():
         return session_detail(request, pk, form=form)
     try:
-        if session.activity.is_cycle:
-            cycle = services.book_cycle(session.activity, request.user, by=request.user)
-            booking = cycle.bookings.get(session=session) if cycle.bookings.filter(session=session).exists() else None
-            booking = booking or cycle.bookings.order_by("session__start").first()
-        else:
-            booking = services.book(
-                session,
-                request.user,
-                by=request.user,
-                needs_pickup=form.cleaned_data.get("needs_pickup", False),
-                pickup_address=form.cleaned_data.get("pickup_address", ""),
-            )
+        booked = services.book_for(
+            session,
+            request.user,
+            by=request.user,
+            needs_pickup=form.cleaned_data.get("needs_pickup", False),
+            pickup_address=form.cleaned_data.get("pickup_address", ""),
+        )
     except BookingError as error:
         # Re-show the same form with what the person typed: nothing is lost.
         messages.error(request, error.message)
         return session_detail(request, pk, form=form)
+    booking = booked
+    if isinstance(booked, CycleBooking):  # show this session's booking of the cycle, else its first one
+        booking = booked.bookings.filter(session=session).first() or booked.bookings.order_by("session__start").first()
     if booking.status == Booking.Status.WAITLISTED:
         messages.warning(request, _("La séance est complète : vous êtes sur la liste d'attente."))
     else:
