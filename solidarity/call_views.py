@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from core.pdf import render_pdf
-from solidarity.forms import CallRecordForm
+from solidarity.forms import CallRecordForm, IsolationForm
 from solidarity.models import CallAssignment, Campaign, VolunteerProfile
 from solidarity.services import calls
 from solidarity.services.roles import is_team
@@ -83,3 +83,19 @@ def record_call(request, pk):
         messages.success(request, _("Appel noté."))
         return redirect("solidarity_staff:my_calls")
     return render(request, "solidarity/admin/record_call.html", {"assignment": assignment, "form": form})
+
+
+@team_view
+def isolation(request):
+    """Record a member's isolation (lives alone, heat-wave register): what campaigns select on."""
+    form = IsolationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        calls.set_isolation(
+            form.cleaned_data["person"],
+            by=request.user,
+            lives_alone=form.cleaned_data["lives_alone"],
+            heatwave_register=form.cleaned_data["heatwave_register"],
+        )
+        messages.success(request, _("Situation enregistrée."))
+        return redirect("solidarity_staff:campaigns")
+    return render(request, "solidarity/admin/form.html", {"form": form, "title": _("Situation d'isolement")})

@@ -129,3 +129,12 @@ class CallRecordForm(forms.Form):
 
 
 STATUS_FILTER = [("", _("Toutes"))] + list(HelpRequest.Status.choices)
+
+
+class IsolationForm(forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("Personne"),
+        queryset=get_user_model().objects.filter(member_profile__isnull=False, is_active=True).order_by("last_name"),
+    )
+    lives_alone = forms.BooleanField(label=_("Vit seul·e"), required=False)
+    heatwave_register = forms.BooleanField(label=_("Inscrit·e au registre canicule"), required=False)

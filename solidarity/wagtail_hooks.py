@@ -18,6 +18,7 @@ staff_patterns = [
     path("signalements/", staff_views.report_list, name="reports"),
     path("veille/", call_views.campaign_list, name="campaigns"),
     path("veille/<int:pk>/", call_views.campaign_detail, name="campaign"),
+    path("veille/situation/", call_views.isolation, name="isolation"),
     path("veille/mes-appels/", call_views.my_calls, name="my_calls"),
     path("veille/mes-appels/fiches.pdf", call_views.call_sheets, name="call_sheets"),
     path("veille/appels/<int:pk>/", call_views.record_call, name="record_call"),

@@ -12,7 +12,7 @@ from activities.models import Booking
 from care.services import raise_concern
 from core.audit import log_action
 from solidarity.exceptions import NotAllowed
-from solidarity.models import CallAssignment, CallRecord, Campaign
+from solidarity.models import CallAssignment, CallRecord, Campaign, IsolationInfo
 from solidarity.services.roles import is_team
 
 User = get_user_model()
@@ -96,3 +96,15 @@ def record_call(assignment, *, caller, outcome, needs=(), staff_note="", concern
             data={"outcome": outcome, "concern": record.concern_raised},
         )
     return record
+
+
+def set_isolation(person, *, by, lives_alone, heatwave_register):
+    """The team records whether a member lives alone or is on the heat-wave register (campaign criteria)."""
+    if not is_team(by):
+        raise NotAllowed()
+    with transaction.atomic():
+        info, _created = IsolationInfo.objects.update_or_create(
+            member=person, defaults={"lives_alone": lives_alone, "heatwave_register": heatwave_register}
+        )
+        log_action(info, "escale.isolation.recorded", actor=by, member=person)
+    return info

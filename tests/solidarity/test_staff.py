@@ -102,3 +102,14 @@ def test_campaign_page_lists_team_and_volunteers_as_callers(client, coordinator,
     assert volunteer.get_full_name() in body and coordinator.get_full_name() in body
     client.post(url, {"callers": [volunteer.pk]})
     assert campaign.assignments.get().caller == volunteer
+
+
+def test_the_team_records_isolation_then_a_campaign_selects_on_it(client, coordinator, make_user):
+    person = make_user("isolee@escale.example")
+    MemberProfile.objects.create(user=person, phone="05 56 77 77 77")
+    client.force_login(coordinator)
+    url = reverse("solidarity_staff:isolation")
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"person": person.pk, "lives_alone": "on"}).status_code == 302
+    campaign = calls.create_campaign(by=coordinator, name="Seul·es", lives_alone=True)
+    assert [a.person for a in campaign.assignments.all()] == [person]
