@@ -31,6 +31,7 @@ def test_every_staff_mutual_help_page_has_no_axe_violation(chromium, seeded, liv
         reverse("solidarity_staff:reports"),
         reverse("solidarity_staff:campaigns"),
         reverse("solidarity_staff:campaign", args=[campaign.pk]),
+        reverse("solidarity_staff:isolation"),
         reverse("solidarity_staff:my_calls"),
         reverse("solidarity_staff:record_call", args=[assignment.pk]),
     ]
