@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("activities.urls")),
     path("", include("members.urls")),
+    path("", include("partners.urls")),
+    path("", include("newsletter.urls")),
     path("", include("solidarity.urls")),
     path("", include("indicators.urls")),
     path("", include("search.urls")),

@@ -31,6 +31,9 @@ SCHEDULE = (
     PeriodicJob(
         "send_renewal_reminders", "0 10 * * *", _("le rappel de renouvellement 30 jours avant la fin de l'adhésion")
     ),
+    PeriodicJob(
+        "send_convention_reminders", "15 10 * * *", _("le rappel aux partenaires avant la fin de leur convention")
+    ),
     PeriodicJob("send_satisfaction_surveys", "30 10 * * *", _("le questionnaire aux participants de la veille")),
     PeriodicJob("anonymise_care_files", "15 3 * * *", _("l'anonymisation des dossiers d'accompagnement échus")),
     PeriodicJob("recount_seats", "0 4 * * *", _("le contrôle des places restantes affichées (écarts corrigés)")),

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from care import services as care_services
 from indicators import reports, services
 from indicators.forms import PeriodForm, report_years
+from indicators.services.outreach import outreach_figures
 
 PERMISSION = "indicators.view_indicators"
 view_indicators = permission_required(PERMISSION, raise_exception=True)
@@ -44,6 +45,7 @@ def dashboard(request):
             **reports.presentation(comparison),
             "form": form,
             "period": period,
+            "outreach": outreach_figures(period),
             "report_years": report_years(timezone.localdate()),
             "page_title": _("Indicateurs"),
         },

@@ -13,6 +13,7 @@ from core.site_settings import site_settings
 from home.models import SiteSettings
 from indicators import services
 from indicators.charts import bar_chart
+from indicators.services.outreach import outreach_figures
 
 __all__ = ["XLSX_CONTENT_TYPE", "annual_report_html", "annual_report_pdf", "annual_report_xlsx", "presentation"]
 
@@ -237,6 +238,7 @@ def annual_report_context(year, *, now=None, with_care=False):
     return {
         **presentation(comparison),
         "year": year,
+        "outreach": outreach_figures(services.year_period(year)),
         "organisation": site_settings(SiteSettings),
         "generated_at": timezone.localtime(now or timezone.now()),
     }

@@ -19,6 +19,7 @@ from wagtail.search.utils import normalise_query_string
 
 from activities.models import ActivityPage, Place, Session, Theme
 from home.models import NewsPage, StandardPage
+from partners.models import PartnerOrganisation
 from search import caching
 from search.tasks import record_search_hit
 
@@ -27,6 +28,7 @@ logger = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 200
 SESSIONS_PER_ACTIVITY = 3
 PLACES_ON_FIRST_PAGE = 5
+PARTNERS_ON_FIRST_PAGE = 5
 CACHE_SECONDS = 60 * 60  # a safety net: changes bump the generation (search/caching.py)
 SUGGESTIONS_LIMIT = 8
 STOP_WORDS = frozenset(
@@ -149,6 +151,7 @@ class SearchOutcome:
     results: object  # lazy search results (paginated by the view), or an empty list
     places: list = field(default_factory=list)
     relaxed: bool = False  # True when no page held every word and any word was accepted
+    partners: list = field(default_factory=list)
 
 
 def search_site(query_string, *, locale, kind=None, theme=None):
@@ -172,10 +175,11 @@ def search_site(query_string, *, locale, kind=None, theme=None):
     if not results.count():
         results = pages.search(build_query(query_string, backend=backend, operator="or"))
         relaxed = True
-    places = []
+    places, partners = [], []
     if kind is None and not theme:
         places = list(backend.search(query, Place.objects.all())[:PLACES_ON_FIRST_PAGE])
-    return SearchOutcome(results=results, places=places, relaxed=relaxed)
+        partners = list(backend.search(query, PartnerOrganisation.objects.public())[:PARTNERS_ON_FIRST_PAGE])
+    return SearchOutcome(results=results, places=places, relaxed=relaxed, partners=partners)
 
 
 class _Counted:
@@ -200,6 +204,7 @@ class ResultsPage:
     hits: list  # specific pages (activities with `next_sessions`), or places with kind="place"
     places: list = field(default_factory=list)  # the first places found, on the first page of a site search
     relaxed: bool = False
+    partners: list = field(default_factory=list)  # the first partners found (signed convention), first page
 
 
 def results_page(query_string, *, locale, kind=None, theme=None, page_number=1, per_page=10):
@@ -217,7 +222,9 @@ def results_page(query_string, *, locale, kind=None, theme=None, page_number=1, 
         page_obj = Paginator(outcome.results, per_page).get_page(page_number)
         rows = [hit.pk if kind == PLACE_KIND else (hit.pk, hit.content_type_id) for hit in page_obj.object_list]
         places = [place.pk for place in outcome.places] if page_obj.number == 1 else []
+        partners = [partner.pk for partner in outcome.partners] if page_obj.number == 1 else []
         return {
+            "partners": partners,
             "total": page_obj.paginator.count,
             "number": page_obj.number,
             "rows": rows,
@@ -233,9 +240,13 @@ def results_page(query_string, *, locale, kind=None, theme=None, page_number=1, 
     else:
         hits = with_details(ranking["rows"])
     places = _in_order(Place.objects.filter(pk__in=ranking["places"]), ranking["places"]) if ranking["places"] else []
+    partner_pks = ranking.get("partners") or []
+    partners = (
+        _in_order(PartnerOrganisation.objects.public().filter(pk__in=partner_pks), partner_pks) if partner_pks else []
+    )
     if page_obj is not None:
         page_obj.object_list = hits
-    return ResultsPage(page_obj=page_obj, hits=hits, places=places, relaxed=ranking["relaxed"])
+    return ResultsPage(page_obj=page_obj, hits=hits, places=places, relaxed=ranking["relaxed"], partners=partners)
 
 
 def _in_order(queryset, pks):

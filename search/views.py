@@ -37,6 +37,7 @@ def search_view(request):
             hits=[hit for hit in found.hits if hit.pk not in picked_ids or kind == services.PLACE_KIND],
             picks=picks,
             places=found.places,
+            partners=found.partners,
             relaxed=found.relaxed,
             total=found.page_obj.paginator.count if found.page_obj else 0,
             extra_query=urlencode({k: v for k, v in (("q", query_string), ("type", kind), ("theme", theme)) if v})

@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "home",
     "activities",
     "members",
+    "partners",
+    "newsletter",
     "care",
     "solidarity",
     "indicators",
@@ -316,3 +318,7 @@ LOGGING = {
 }
 
 ESCALE_DEMO_PASSWORD_HINT = _("Mot de passe de démonstration")
+
+# Partners directory: the map is a progressive enhancement, shown only with a tiles URL (e.g. an OSM tile server
+# the association may use, "https://tile.example.org/{z}/{x}/{y}.png"); the list works without it.
+PARTNERS_MAP_TILES_URL = env("PARTNERS_MAP_TILES_URL", default="")

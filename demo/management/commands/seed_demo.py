@@ -6,7 +6,7 @@ from contextlib import nullcontext
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import activities, care, indicators, members, search, solidarity
+from demo import activities, care, indicators, members, newsletter, partners, search, solidarity
 from demo import build as site
 from demo.build import no_redirects_on_slug_change
 
@@ -16,7 +16,15 @@ BASE_URL = "http://127.0.0.1:8000"
 # (one transaction for the group?, steps): the bookings go through `activities.services.book`, which opens
 # its own transaction for each booking and must not run inside another one.
 STEPS = (
-    (True, (("activities", activities.seed), ("members", members.seed))),
+    (
+        True,
+        (
+            ("activities", activities.seed),
+            ("members", members.seed),
+            ("partners", partners.seed),
+            ("newsletter", newsletter.seed),
+        ),
+    ),
     (False, (("activities: inscriptions", activities.seed_bookings),)),
     (
         True,

@@ -1,0 +1,1 @@
+"""Newsletter rules: who receives an issue, sending in batches, subscriptions and one-click unsubscribe."""
