@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("members.urls")),
     path("", include("partners.urls")),
     path("", include("newsletter.urls")),
+    path("", include("solidarity.urls")),
     path("", include("indicators.urls")),
     path("", include("search.urls")),
     # French prefixes under another language (old links): redirect to the translated prefix.

@@ -37,6 +37,9 @@ SCHEDULE = (
     PeriodicJob("send_satisfaction_surveys", "30 10 * * *", _("le questionnaire aux participants de la veille")),
     PeriodicJob("anonymise_care_files", "15 3 * * *", _("l'anonymisation des dossiers d'accompagnement échus")),
     PeriodicJob("recount_seats", "0 4 * * *", _("le contrôle des places restantes affichées (écarts corrigés)")),
+    PeriodicJob(
+        "flag_unanswered_requests", "0 9 * * *", _("les demandes d'entraide restées sans réponse signalées à l'équipe")
+    ),
     PeriodicJob("prune_scheduled_runs", "45 3 * * *", _("le ménage du journal des tâches (30 jours)")),
 )
 

@@ -152,6 +152,14 @@ def sections(comparison):
             ],
         },
     ]
+    result.append(
+        {
+            "key": "solidarity",
+            "title": _("Entraide et veille téléphonique"),
+            "header": [_("Indicateur"), now_label, before_label],
+            "rows": solidarity_rows(current["solidarity"], previous["solidarity"]),
+        }
+    )
     if "care" in current:
         result.append(
             {
@@ -162,6 +170,24 @@ def sections(comparison):
             }
         )
     return result
+
+
+def solidarity_rows(current, previous):
+    rows = [(r["label"], r["value"], p["value"]) for r, p in zip(current["rows"], previous["rows"], strict=True)]
+    rows += [
+        (f"… {r['label']}", r["value"], p["value"])
+        for r, p in zip(
+            current["by_kind"] + current["by_status"], previous["by_kind"] + previous["by_status"], strict=True
+        )
+    ]
+    rows.append((_("Taux de réponse (%)"), current["response_rate"], previous["response_rate"]))
+    rows.append(
+        (_("Délai moyen avant une proposition (heures)"), current["mean_delay_hours"], previous["mean_delay_hours"])
+    )
+    rows.append(
+        (_("Part des aides terminées qui ont eu lieu (%)"), current["honoured_rate"], previous["honoured_rate"])
+    )
+    return rows
 
 
 def care_rows(current, previous):

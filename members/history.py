@@ -52,6 +52,9 @@ ACTION_LABELS = {
     "escale.member.created_at_desk": _("compte créé à l'accueil"),
     "escale.member.validated": _("compte validé"),
     "escale.cycle_booking.cancelled": _("annulation d'une inscription à un cycle"),
+    "escale.help_request.posted": _("demande d'entraide publiée"),
+    "escale.help_request.accepted": _("proposition d'aide acceptée"),
+    "escale.help_request.cancelled": _("demande d'entraide annulée"),
 }
 
 REQUEST_CHANNELS = {

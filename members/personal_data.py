@@ -9,7 +9,7 @@ the export files named here.
 
 from dataclasses import dataclass
 
-PROJECT_APPS = ("core", "home", "activities", "members", "care", "indicators", "search")
+PROJECT_APPS = ("core", "home", "activities", "members", "care", "solidarity", "indicators", "search")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,25 @@ PERSONAL_TABLES = [
     PersonalTable("care.NextStep", "relève du dossier d'accompagnement (anonymisation à 2 ans)", ""),
     PersonalTable("care.Note", "relève du dossier d'accompagnement (anonymisation à 2 ans)", ""),
     PersonalTable("care.AccessLogEntry", "gardé (journal en ajout seul, identifiants seulement)", ""),
+    PersonalTable(
+        "solidarity.VolunteerProfile",
+        "savoir-faire, attestation d'assurance et motif effacés ; la trace de la candidature reste",
+        "entraide_benevole.csv",
+    ),
+    PersonalTable("solidarity.TrainingRecord", "gardées (modules et dates, rien d'autre)", "entraide_benevole.csv"),
+    PersonalTable(
+        "solidarity.HelpRequest",
+        "précisions et besoins d'accessibilité effacés ; type, date et commune gardés (chiffres)",
+        "entraide_demandes.csv",
+    ),
+    PersonalTable(
+        "solidarity.Offer", "gardées (qui a proposé, état), rattachées au compte vidé", "entraide_propositions.csv"
+    ),
+    PersonalTable("solidarity.Message", "texte des messages écrits effacé", "entraide_messages.csv"),
+    PersonalTable("solidarity.Report", "gardés (modération), rattachés au compte vidé", "entraide_signalements.csv"),
+    PersonalTable("solidarity.IsolationInfo", "supprimée", "veille.csv"),
+    PersonalTable("solidarity.CallAssignment", "supprimés (avec les appels notés)", "veille.csv"),
+    PersonalTable("solidarity.CallRecord", "supprimés avec l'appel à passer", "veille.csv"),
 ]
 
 # Models whose personal-looking fields hold no member data, with the reason.
@@ -76,6 +95,7 @@ NOT_PERSONAL = {
     "activities.ActivityPage": "informations d'accès d'une activité, rédigées par l'équipe",
     "care.Orientation": "nom d'une structure partenaire ; relève du dossier d'accompagnement",
     "home.SiteSettings": "coordonnées de l'association",
+    "solidarity.Campaign": "une campagne d'appels (nom, critères), créée par l'équipe",
 }
 
 

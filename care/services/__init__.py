@@ -5,7 +5,8 @@ Rules: every read writes an access-log entry, every write happens in a transacti
 note bodies and case details never go to logs, e-mails or the search index.
 
 Split by job: access (roles, access log entries), errors, reading, case_files (writing), retention,
-figures (anonymous indicators), access_journal (the administrators' journal).
+figures (anonymous indicators), access_journal (the administrators' journal), concerns (raised from a
+check-in call by someone outside care).
 `from care.services import X` stays the way in.
 """
 
@@ -43,6 +44,9 @@ from .case_files import (
     set_orientation_outcome,
     update_case,
 )
+from .concerns import (
+    raise_concern,
+)
 from .errors import (
     CareError,
     CaseAnonymised,
@@ -73,6 +77,7 @@ from .retention import (
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
+    "raise_concern",
     "Action",
     "CASE_FIELDS",
     "CareError",

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "partners",
     "newsletter",
     "care",
+    "solidarity",
     "indicators",
     "search",
     "demo",  # last: the demo data uses every app above, none of them uses it

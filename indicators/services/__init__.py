@@ -51,6 +51,9 @@ from .satisfaction import (
     satisfaction_by_activity,
     satisfaction_totals,
 )
+from .solidarity_counts import (
+    solidarity_figures,
+)
 
 __all__ = [
     "ATTENDED",
@@ -75,6 +78,7 @@ __all__ = [
     "revenue_figures",
     "satisfaction_by_activity",
     "satisfaction_totals",
+    "solidarity_figures",
     "sessions_in",
     "shows_care",
     "this_month",

@@ -13,6 +13,7 @@ from indicators.services.care_counts import care_figures
 from indicators.services.people import member_figures
 from indicators.services.revenue import revenue_figures
 from indicators.services.satisfaction import satisfaction_by_activity, satisfaction_totals
+from indicators.services.solidarity_counts import solidarity_figures
 
 
 def key_figures(period, *, now=None):
@@ -36,6 +37,7 @@ def figures(period, *, now=None, with_care=False):
         "itinerant": itinerant_by_commune(period, now),
         "satisfaction": satisfaction_by_activity(period),
         "satisfaction_totals": satisfaction_totals(period),
+        "solidarity": solidarity_figures(period),
     }
     if with_care:
         result["care"] = care_figures(period)

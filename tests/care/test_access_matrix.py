@@ -5,6 +5,8 @@ from django.urls import reverse
 import pytest
 
 from care import services
+from care.models import CaseFile
+from care.services import raise_concern
 from tests.care.conftest import PSY_WORD, SOCIAL_WORD, TEAM_WORD
 
 ROLES = ("anonymous", "member", "editor", "coordinator", "social_worker", "psychologist", "administrator")
@@ -162,3 +164,17 @@ def test_psychological_consultation_summary_is_hidden_from_a_social_worker(clien
     assert "confidentielvalériane" not in social_body
     assert "Consultation psychologique" in social_body
     assert "confidentielvalériane" in psy_body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_a_concern_raised_from_a_check_in_call_reaches_social_workers_only(client, people, make_user, role):
+    """care.concerns.raise_concern (a caller outside care): the case opens, its note is social-level."""
+    person = make_user("appelee@escale.example", first_name="Rose", last_name="Lemoine")
+    caller = make_user("appelant@escale.example")
+    assert raise_concern(person, raised_by=caller, summary="Inquietudeglycine") is None
+    url = reverse("care:detail", args=[CaseFile.objects.get(person=person).pk])
+    for user in (people[role], caller):
+        response = _get(client, user, url)
+        seen = response.status_code == 200 and "Inquietudeglycine" in response.content.decode()
+        assert seen is (user is not None and user == people.get("social_worker")), (role, response.status_code)

@@ -12,7 +12,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-FLOORS = ["core", "home", "activities", "care", "members", "partners", "newsletter", "indicators", "search", "demo"]
+FLOORS = [
+    "core",
+    "home",
+    "activities",
+    "care",
+    "members",
+    "partners",
+    "newsletter",
+    "solidarity",
+    "indicators",
+    "search",
+    "demo",
+]
 TOP_LEVEL = {"config", "bench"}  # configuration and scripts: may import any app
 APPS = set(FLOORS) | TOP_LEVEL
 

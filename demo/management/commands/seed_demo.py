@@ -6,7 +6,7 @@ from contextlib import nullcontext
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import activities, care, indicators, members, newsletter, partners, search
+from demo import activities, care, indicators, members, newsletter, partners, search, solidarity
 from demo import build as site
 from demo.build import no_redirects_on_slug_change
 
@@ -26,7 +26,15 @@ STEPS = (
         ),
     ),
     (False, (("activities: inscriptions", activities.seed_bookings),)),
-    (True, (("care", care.seed), ("indicators", indicators.seed), ("search", search.seed))),
+    (
+        True,
+        (
+            ("care", care.seed),
+            ("solidarity", solidarity.seed),
+            ("indicators", indicators.seed),
+            ("search", search.seed),
+        ),
+    ),
 )
 
 

@@ -1,0 +1,1 @@
+"""Mutual-help rules, split by job: volunteers, requests, visibility, notices, calls, moderation."""
