@@ -39,6 +39,8 @@ def _phone_caller(first_name="Germaine", last_name="Lacoste", phone="05 56 11 22
 
 
 def _no_axe_violations(page, label):
+    # Wagtail's messages fade in: on a slow machine axe would measure the contrast of a half-faded banner.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=TIMEOUT)
     violations = Axe().run(page).response["violations"]
     assert not violations, f"{label}: {describe(violations)}"
 
