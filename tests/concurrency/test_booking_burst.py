@@ -47,14 +47,15 @@ def test_fifty_concurrent_bookings_confirm_exactly_twelve_and_waitlist_the_rest(
 
 def slow_down_the_locked_section(monkeypatch, seconds=0.1):
     """What a loaded machine does to the bookers: each one holds the session lock longer (here 0.1 s
-    while counting the seats), so the last of 50 waits about 5 s for its turn."""
-    real_count = locking.seats_held
+    right after taking it, before the seats are read), so the last of 50 waits about 5 s for its turn."""
+    real_lock = locking.lock_sessions
 
-    def slow_count(session):
+    def slow_lock(pks):
+        locked = real_lock(pks)
         time.sleep(seconds)
-        return real_count(session)
+        return locked
 
-    monkeypatch.setattr(locking, "seats_held", slow_count)
+    monkeypatch.setattr(locking, "lock_sessions", slow_lock)
 
 
 def test_a_burst_on_a_slow_machine_queues_everyone_and_tells_nobody_to_try_again(monkeypatch):
@@ -150,14 +151,13 @@ def test_control_without_the_row_lock_the_same_burst_overbooks(monkeypatch):
     and inserting, to widen the window) confirms more than the capacity — so the tests above test."""
     session = make_session(capacity=SEATS)
     members = [make_user() for _ in range(ATTEMPTS)]
-    real_count = locking.seats_held
+    real_check = locking.check_open
 
-    def slow_count(s):
-        value = real_count(s)
+    def slow_check(session, now):  # runs after the seats were read from the (unlocked) row, before the insert
+        real_check(session, now)
         time.sleep(0.05)
-        return value
 
-    monkeypatch.setattr(locking, "seats_held", slow_count)
+    monkeypatch.setattr(locking, "check_open", slow_check)
 
     def book_without_lock(session_pk, member_pk):
         member = Booking._meta.get_field("member").related_model.objects.get(pk=member_pk)
